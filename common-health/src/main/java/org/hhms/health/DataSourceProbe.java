@@ -1,0 +1,34 @@
+package org.hhms.health;
+
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+
+import javax.sql.DataSource;
+
+/** Checks the service's own database with {@code SELECT 1} and a short query timeout. */
+public class DataSourceProbe implements DependencyProbe {
+
+    private final String name;
+    private final DataSource dataSource;
+    private final int queryTimeoutSeconds;
+
+    public DataSourceProbe(String name, DataSource dataSource, Duration timeout) {
+        this.name = name;
+        this.dataSource = dataSource;
+        this.queryTimeoutSeconds = (int) Math.max(1, timeout.toSeconds());
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public void check() throws Exception {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.setQueryTimeout(queryTimeoutSeconds);
+            statement.execute("SELECT 1");
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package org.hhms.health;
+
+import org.hhms.testsupport.TestDatabases;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The DataSource points at a port where nothing listens. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.application.name=test-service",
+        "spring.datasource.url=jdbc:postgresql://127.0.0.1:1/nothing",
+        "spring.datasource.hikari.connection-timeout=250" })
+class DatabaseDownTest extends HealthEndpointSupport {
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("spring.data.redis.host", TestDatabases::redisHost);
+        registry.add("spring.data.redis.port", TestDatabases::redisPort);
+    }
+
+    @Test
+    void answers503WithTheDatabaseNamedUnderDetail() {
+        client.get().uri("/health").exchange()
+                .expectStatus().isEqualTo(503)
+                .expectBody()
+                .jsonPath("$.detail.service").isEqualTo("test-service")
+                .jsonPath("$.detail.status").isEqualTo("unhealthy")
+                .jsonPath("$.detail.dependencies.postgres.status").isEqualTo("unhealthy")
+                .jsonPath("$.detail.dependencies.postgres.response_time_ms").isEmpty()
+                .jsonPath("$.detail.dependencies.postgres.error").value(String.class,
+                        error -> org.assertj.core.api.Assertions.assertThat(error).isNotBlank())
+                .jsonPath("$.detail.dependencies.redis.status").isEqualTo("healthy");
+    }
+}
