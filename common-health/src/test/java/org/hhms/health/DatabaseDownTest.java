@@ -15,8 +15,7 @@ class DatabaseDownTest extends HealthEndpointSupport {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("spring.data.redis.host", TestDatabases::redisHost);
-        registry.add("spring.data.redis.port", TestDatabases::redisPort);
+        registry.add("spring.data.redis.url", TestDatabases::redisUrl);
     }
 
     @Test

@@ -30,7 +30,7 @@ class HungDependencyTest extends HealthEndpointSupport {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         TestDatabases.register(registry, "hhms_test_health");
-        registry.add("spring.data.redis.port", SILENT::port);
+        registry.add("spring.data.redis.url", () -> "redis://127.0.0.1:" + SILENT.port());
         registry.add("hhms.health.http.slow-service", () -> "http://127.0.0.1:" + SILENT.port() + "/health");
     }
 

@@ -16,7 +16,7 @@ class RedisDownTest extends HealthEndpointSupport {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         TestDatabases.register(registry, "hhms_test_health");
-        registry.add("spring.data.redis.port", () -> 1);
+        registry.add("spring.data.redis.url", () -> "redis://127.0.0.1:1");
     }
 
     @Test

@@ -54,6 +54,10 @@ public final class TestDatabases {
         return Integer.parseInt(env("TEST_REDIS_PORT", "6379"));
     }
 
+    public static String redisUrl() {
+        return "redis://" + redisHost() + ":" + redisPort();
+    }
+
     public static String jdbcUrl(String database) {
         return "jdbc:postgresql://" + pgHost() + ":" + pgPort() + "/" + database;
     }
@@ -81,8 +85,7 @@ public final class TestDatabases {
         registry.add("spring.datasource.url", () -> jdbcUrl(database));
         registry.add("spring.datasource.username", TestDatabases::pgUser);
         registry.add("spring.datasource.password", TestDatabases::pgPassword);
-        registry.add("spring.data.redis.host", TestDatabases::redisHost);
-        registry.add("spring.data.redis.port", TestDatabases::redisPort);
+        registry.add("spring.data.redis.url", TestDatabases::redisUrl);
         String keyPrefix = "test:" + database + ":";
         registry.add("hhms.redis.key-prefix", () -> keyPrefix);
         return keyPrefix;

@@ -1,0 +1,98 @@
+package org.hhms.gateway.web;
+
+import java.net.ConnectException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.TimeoutException;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
+import org.springframework.cloud.gateway.route.Route;
+import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebExchange;
+
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Every error the gateway itself answers is problem-details JSON: a service that refuses the connection is a 503
+ * naming the route, one that does not answer in time a 504, an unknown path a 404; never a bare 500 or a stack trace.
+ */
+@Component
+@Order(-2)
+public class GatewayErrorHandler implements ErrorWebExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(GatewayErrorHandler.class);
+
+    private final ObjectMapper mapper;
+
+    public GatewayErrorHandler(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    @Override
+    public Mono<Void> handle(ServerWebExchange exchange, Throwable error) {
+        if (exchange.getResponse().isCommitted()) {
+            return Mono.error(error);
+        }
+        Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
+        String target = route == null ? "the service" : "service '" + route.getId() + "'";
+        HttpStatusCode status;
+        String detail;
+        if (causedBy(error, ConnectException.class)) {
+            status = HttpStatus.SERVICE_UNAVAILABLE;
+            detail = "The " + target + " is unavailable (connection refused). Retry later.";
+        } else if (causedBy(error, TimeoutException.class) || isStatus(error, HttpStatus.GATEWAY_TIMEOUT)) {
+            status = HttpStatus.GATEWAY_TIMEOUT;
+            detail = "The " + target + " did not answer in time.";
+        } else if (error instanceof ResponseStatusException rse) {
+            status = rse.getStatusCode();
+            detail = status.value() == 404 ? "No route for " + exchange.getRequest().getPath().value()
+                    : rse.getReason() == null ? HttpStatus.valueOf(status.value()).getReasonPhrase() : rse.getReason();
+        } else {
+            status = HttpStatus.INTERNAL_SERVER_ERROR;
+            detail = "Internal gateway error.";
+        }
+        if (status.is5xxServerError()) {
+            log.warn("{} {} failed: {} ({})", exchange.getRequest().getMethod(), exchange.getRequest().getPath(),
+                    status.value(), error.toString());
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", "about:blank");
+        body.put("title", HttpStatus.valueOf(status.value()).getReasonPhrase());
+        body.put("status", status.value());
+        body.put("detail", detail);
+        body.put("instance", exchange.getRequest().getPath().value());
+        body.put("request_id", RequestIdWebFilter.requestId(exchange));
+        exchange.getResponse().setStatusCode(status);
+        exchange.getResponse().getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        if (status.value() == 503) {
+            exchange.getResponse().getHeaders().set("Retry-After", "5");
+        }
+        byte[] bytes = mapper.writeValueAsString(body).getBytes(StandardCharsets.UTF_8);
+        DataBuffer buffer = exchange.getResponse().bufferFactory().wrap(bytes);
+        return exchange.getResponse().writeWith(Mono.just(buffer));
+    }
+
+    private static boolean causedBy(Throwable error, Class<? extends Throwable> type) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isStatus(Throwable error, HttpStatus status) {
+        return error instanceof ResponseStatusException rse && rse.getStatusCode().value() == status.value();
+    }
+}

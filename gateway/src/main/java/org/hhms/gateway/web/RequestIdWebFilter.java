@@ -1,0 +1,58 @@
+package org.hhms.gateway.web;
+
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+
+import reactor.core.publisher.Mono;
+
+/**
+ * Gives every request an {@code X-Request-ID} (the client's when it is safe, else a new UUID), forwards it to the
+ * service, returns it on the response, and writes one access-log line carrying it.
+ */
+@Component
+public class RequestIdWebFilter implements WebFilter, Ordered {
+
+    public static final String HEADER = "X-Request-ID";
+    private static final String ATTRIBUTE = RequestIdWebFilter.class.getName() + ".id";
+    private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+    private static final Logger access = LoggerFactory.getLogger("org.hhms.gateway.access");
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        String candidate = exchange.getRequest().getHeaders().getFirst(HEADER);
+        String id = candidate != null && SAFE_ID.matcher(candidate).matches() ? candidate
+                : UUID.randomUUID().toString();
+        ServerWebExchange withId = exchange.mutate()
+                .request(request -> request.headers(headers -> headers.set(HEADER, id)))
+                .build();
+        withId.getAttributes().put(ATTRIBUTE, id);
+        withId.getResponse().getHeaders().set(HEADER, id);
+        long start = System.nanoTime();
+        return chain.filter(withId).doFinally(signal -> {
+            if (access.isInfoEnabled()) {
+                access.info("{} {} -> {} in {} ms trace_id={}", exchange.getRequest().getMethod(),
+                        exchange.getRequest().getPath().value(), withId.getResponse().getStatusCode(),
+                        (System.nanoTime() - start) / 1_000_000, id);
+            }
+        });
+    }
+
+    @Override
+    public int getOrder() {
+        return Ordered.HIGHEST_PRECEDENCE;
+    }
+
+    /** The id given to this exchange. */
+    public static String requestId(ServerWebExchange exchange) {
+        Object id = exchange.getAttribute(ATTRIBUTE);
+        return id == null ? UUID.randomUUID().toString() : id.toString();
+    }
+}

@@ -1,0 +1,67 @@
+package org.hhms.gateway;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * A stand-in for one HHMS service on a real socket: {@code /health} answers what the test sets, every other path
+ * echoes the method, path and the X-Request-ID it received.
+ */
+final class FakeService implements AutoCloseable {
+
+    private final String name;
+    private final HttpServer server;
+    private volatile boolean healthy = true;
+
+    FakeService(String name) throws IOException {
+        this.name = name;
+        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    void setHealthy(boolean healthy) {
+        this.healthy = healthy;
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getPath();
+        if (path.equals("/health")) {
+            String document = """
+                    {"service":"%s","status":"%s","dependencies":{"postgres":{"status":"healthy","response_time_ms":2,\
+                    "error":null},"redis":{"status":"%s","response_time_ms":%s,"error":%s}}}"""
+                    .formatted(name, healthy ? "healthy" : "unhealthy", healthy ? "healthy" : "unhealthy",
+                            healthy ? "1" : "null", healthy ? "null" : "\"Connection refused\"");
+            respond(exchange, healthy ? 200 : 503, healthy ? document : "{\"detail\":" + document + "}");
+            return;
+        }
+        String echo = """
+                {"service":"%s","method":"%s","path":"%s","request_id":"%s"}""".formatted(name,
+                exchange.getRequestMethod(), path, exchange.getRequestHeaders().getFirst("X-Request-ID"));
+        respond(exchange, 200, echo);
+    }
+
+    private static void respond(HttpExchange exchange, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}

@@ -1,0 +1,2 @@
+-- Baseline of this service's database: Flyway owns the schema from the first start on.
+-- The tables arrive in later migrations with the features that need them.
