@@ -2,6 +2,7 @@ package org.hhms.health;
 
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /** A service's health document: healthy only when every dependency is. */
@@ -10,6 +11,7 @@ public record ServiceHealth(
         @JsonProperty("status") HealthStatus status,
         @JsonProperty("dependencies") Map<String, DependencyHealth> dependencies) {
 
+    @JsonIgnore
     public boolean isHealthy() {
         return status == HealthStatus.HEALTHY;
     }

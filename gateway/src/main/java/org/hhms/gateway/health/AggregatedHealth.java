@@ -2,6 +2,7 @@ package org.hhms.gateway.health;
 
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
@@ -14,6 +15,7 @@ public record AggregatedHealth(
     public static final String HEALTHY = "healthy";
     public static final String UNHEALTHY = "unhealthy";
 
+    @JsonIgnore
     public boolean isHealthy() {
         return HEALTHY.equals(status);
     }

@@ -34,7 +34,12 @@ public class RequestIdWebFilter implements WebFilter, Ordered {
                 .request(request -> request.headers(headers -> headers.set(HEADER, id)))
                 .build();
         withId.getAttributes().put(ATTRIBUTE, id);
-        withId.getResponse().getHeaders().set(HEADER, id);
+        // Set at commit time: the proxied service's own X-Request-ID header is copied in before that and would
+        // otherwise appear as a second value.
+        withId.getResponse().beforeCommit(() -> {
+            withId.getResponse().getHeaders().set(HEADER, id);
+            return Mono.empty();
+        });
         long start = System.nanoTime();
         return chain.filter(withId).doFinally(signal -> {
             if (access.isInfoEnabled()) {

@@ -1,0 +1,27 @@
+# One multi-stage build for every HHMS service: docker build --build-arg SERVICE=user-service .
+# Stage 1 builds the service's jar with JDK 25; stage 2 runs it on a JRE 25 as a non-root user.
+FROM eclipse-temurin:25-jdk AS build
+ARG SERVICE
+WORKDIR /src
+COPY .mvn .mvn
+COPY mvnw pom.xml ./
+COPY test-support/pom.xml test-support/
+COPY common-health/pom.xml common-health/
+COPY gateway/pom.xml gateway/
+COPY user-service/pom.xml user-service/
+COPY patient-data-service/pom.xml patient-data-service/
+COPY analytics-service/pom.xml analytics-service/
+COPY alerts-service/pom.xml alerts-service/
+RUN --mount=type=cache,target=/root/.m2 ./mvnw -B -q -pl "${SERVICE}" -am dependency:go-offline -DexcludeGroupIds=org.hhms
+COPY . .
+RUN --mount=type=cache,target=/root/.m2 ./mvnw -B -q -pl "${SERVICE}" -am package -DskipTests \
+    && cp "${SERVICE}/target/${SERVICE}.jar" /app.jar
+
+FROM eclipse-temurin:25-jre
+RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/* \
+    && useradd --system --uid 10001 --home-dir /app hhms
+WORKDIR /app
+COPY --from=build /app.jar /app/app.jar
+USER hhms
+ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
+ENTRYPOINT ["java", "-jar", "/app/app.jar"]

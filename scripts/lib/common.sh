@@ -1,0 +1,30 @@
+# Shared by the scripts in scripts/ and .ci/run: source it, do not run it.
+
+# Exports JAVA_HOME pointing at a JDK 25: the current JAVA_HOME if it is one, else the first under /usr/lib/jvm.
+use_jdk25() {
+  local candidate
+  for candidate in "${JAVA_HOME:-}" /usr/lib/jvm/*25* /usr/lib/jvm/*; do
+    [ -n "$candidate" ] && [ -x "$candidate/bin/java" ] || continue
+    if "$candidate/bin/java" -version 2>&1 | head -n 1 | grep -Eq 'version "25'; then
+      export JAVA_HOME="$candidate"
+      export PATH="$JAVA_HOME/bin:$PATH"
+      return 0
+    fi
+  done
+  echo "No JDK 25 found (set JAVA_HOME to one, or install one under /usr/lib/jvm)" >&2
+  return 1
+}
+
+# The services run-local starts, in start order: name, port, jar.
+HHMS_SERVICES=(
+  "user-service 8081 user-service/target/user-service.jar"
+  "patient-data-service 8082 patient-data-service/target/patient-data-service.jar"
+  "analytics-service 8083 analytics-service/target/analytics-service.jar"
+  "alerts-service 8084 alerts-service/target/alerts-service.jar"
+  "gateway 8080 gateway/target/gateway.jar"
+)
+
+HHMS_DATABASES=(hhms_users hhms_vitals hhms_analytics hhms_alerts)
+
+# PostgreSQL connection used to create the databases (trust auth on a developer machine).
+export PGHOST="${PGHOST:-127.0.0.1}" PGPORT="${PGPORT:-5432}" PGUSER="${PGUSER:-postgres}"

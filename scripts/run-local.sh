@@ -1,0 +1,98 @@
+#!/usr/bin/env bash
+# Starts the whole HHMS stack as JVM processes on this host, against the local PostgreSQL and Redis.
+# Builds the jars if needed, creates the four databases if missing, starts the five services in the background
+# (logs and pids under .run/), and waits until the gateway's /health answers 200.
+# Running it again does not start a second copy of a service that is still running. Stop with scripts/stop-local.sh.
+#
+# Environment: START_TIMEOUT (seconds, default 180), REBUILD=1 to force a build, JAVA_OPTS for every JVM, and any
+# service setting from .env.example (exported variables reach the services).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/lib/common.sh
+use_jdk25
+
+RUN_DIR=.run
+mkdir -p "$RUN_DIR/logs" "$RUN_DIR/pids"
+START_TIMEOUT="${START_TIMEOUT:-180}"
+JAVA_OPTS="${JAVA_OPTS:--Xms64m -Xmx512m -XX:+UseG1GC}"
+
+needs_build() {
+  [ "${REBUILD:-0}" = 1 ] && return 0
+  local entry jar
+  for entry in "${HHMS_SERVICES[@]}"; do
+    jar=$(awk '{print $3}' <<<"$entry")
+    [ -f "$jar" ] || return 0
+    # Any source or POM newer than the jar means it is stale.
+    if [ -n "$(find "$(dirname "$(dirname "$jar")")" common-health pom.xml -newer "$jar" \
+        \( -name '*.java' -o -name '*.yml' -o -name '*.sql' -o -name 'pom.xml' -o -name '*.imports' \) \
+        -not -path '*/target/*' -print -quit)" ]; then
+      return 0
+    fi
+  done
+  return 1
+}
+
+if needs_build; then
+  echo "Building the jars (./mvnw package -DskipTests)..."
+  ./mvnw -B -q -DskipTests package
+fi
+
+for db in "${HHMS_DATABASES[@]}"; do
+  if ! psql -d postgres -Atc "SELECT 1 FROM pg_database WHERE datname = '$db'" | grep -q 1; then
+    echo "Creating database $db"
+    createdb "$db"
+  fi
+done
+
+is_running() { # pidfile
+  [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null
+}
+
+for entry in "${HHMS_SERVICES[@]}"; do
+  read -r name port jar <<<"$entry"
+  pidfile="$RUN_DIR/pids/$name.pid"
+  if is_running "$pidfile"; then
+    echo "$name already running (pid $(cat "$pidfile"))"
+    continue
+  fi
+  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+    echo "Port $port is taken by another process: cannot start $name" >&2
+    exit 1
+  fi
+  # shellcheck disable=SC2086
+  nohup "$JAVA_HOME/bin/java" $JAVA_OPTS -jar "$jar" >"$RUN_DIR/logs/$name.log" 2>&1 &
+  echo $! >"$pidfile"
+  echo "Started $name on port $port (pid $!, log $RUN_DIR/logs/$name.log)"
+done
+
+echo "Waiting up to ${START_TIMEOUT}s for http://localhost:8080/health ..."
+deadline=$((SECONDS + START_TIMEOUT))
+body=""
+while [ $SECONDS -lt $deadline ]; do
+  code=$(curl -s -o "$RUN_DIR/health.json" -w '%{http_code}' --max-time 5 http://localhost:8080/health || true)
+  if [ "$code" = 200 ]; then
+    echo "HHMS is up: gateway http://localhost:8080 (health 200)"
+    exit 0
+  fi
+  for entry in "${HHMS_SERVICES[@]}"; do
+    read -r name _ _ <<<"$entry"
+    if ! is_running "$RUN_DIR/pids/$name.pid"; then
+      echo "$name exited during start-up. Last lines of its log:" >&2
+      tail -n 40 "$RUN_DIR/logs/$name.log" >&2
+      exit 1
+    fi
+  done
+  sleep 2
+done
+
+echo "The stack did not become healthy within ${START_TIMEOUT}s. Gateway health:" >&2
+cat "$RUN_DIR/health.json" >&2 2>/dev/null || true
+echo >&2
+for entry in "${HHMS_SERVICES[@]}"; do
+  read -r name _ _ <<<"$entry"
+  if ! grep -q "\"$name\":{\"status\":\"healthy\"" "$RUN_DIR/health.json" 2>/dev/null; then
+    echo "--- last lines of $RUN_DIR/logs/$name.log" >&2
+    tail -n 30 "$RUN_DIR/logs/$name.log" >&2
+  fi
+done
+exit 1
