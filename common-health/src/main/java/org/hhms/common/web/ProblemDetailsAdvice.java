@@ -50,7 +50,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<FieldProblem> errors = new ArrayList<>();
         for (FieldError error : ex.getBindingResult().getFieldErrors()) {
-            errors.add(new FieldProblem(error.getField(), error.getDefaultMessage()));
+            errors.add(new FieldProblem(jsonName(error.getField()), error.getDefaultMessage()));
         }
         ex.getBindingResult().getGlobalErrors()
                 .forEach(error -> errors.add(new FieldProblem(error.getObjectName(), error.getDefaultMessage())));
@@ -63,7 +63,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<FieldProblem> errors = ex.getParameterValidationResults().stream()
                 .flatMap(result -> result.getResolvableErrors().stream()
-                        .map(error -> new FieldProblem(result.getMethodParameter().getParameterName(),
+                        .map(error -> new FieldProblem(jsonName(result.getMethodParameter().getParameterName()),
                                 error.getDefaultMessage())))
                 .toList();
         return handleExceptionInternal(ex, ApiProblem.invalid(errors).getBody(), headers, HttpStatus.BAD_REQUEST,
@@ -80,7 +80,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException ex, WebRequest request) {
         String expected = ex.getRequiredType() == null ? "a valid value" : describeType(ex.getRequiredType());
-        ApiProblem problem = ApiProblem.invalidField(ex.getName(),
+        ApiProblem problem = ApiProblem.invalidField(jsonName(ex.getName()),
                 "must be " + expected + ", got '" + ex.getValue() + "'");
         return handleExceptionInternal(ex, problem.getBody(), new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
     }
@@ -127,11 +127,20 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             return ApiProblem.invalidField(path(invalid), "must be " + target + ", got '" + invalid.getValue() + "'")
                     .getBody();
         }
+        if (cause instanceof DatabindException databind && !databind.getPath().isEmpty()
+                && databind.getCause() instanceof IllegalArgumentException rule && rule.getMessage() != null) {
+            return ApiProblem.invalidField(path(databind), rule.getMessage()).getBody();
+        }
         if (cause instanceof DatabindException databind && !databind.getPath().isEmpty()) {
             return ApiProblem.invalidField(path(databind), "has the wrong type or format").getBody();
         }
         return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                 "The request body is missing or is not valid JSON");
+    }
+
+    /** The services speak snake_case JSON: {@code readings[2].heartRate} is reported as {@code readings[2].heart_rate}. */
+    static String jsonName(String javaPath) {
+        return javaPath == null ? null : javaPath.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
     }
 
     /** {@code readings[2].spo2} from Jackson's reference chain. */

@@ -8,7 +8,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 
 /** What every HHMS servlet service shares on the web side: request ids and problem-details errors. */
-@AutoConfiguration
+@AutoConfiguration(beforeName = "org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration")
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @Import(ProblemDetailsAdvice.class)
 public class WebCommonsAutoConfiguration {
