@@ -65,4 +65,49 @@ echoed=$(curl -s -D - -o /dev/null -H 'X-Request-ID: e2e-trace-1' "$BASE_URL/use
 [ "$echoed" = "e2e-trace-1" ] || fail "X-Request-ID not echoed (got '$echoed')"
 ok "X-Request-ID passed through"
 
+# 3. Users and care teams. Fixed emails, as the HHMS script: on a re-run registration answers 409 and the
+#    existing person is looked up by email instead.
+# register_or_lookup ROLE NAME EMAIL PHONE — prints the user's id.
+register_or_lookup() {
+  local role=$1 name=$2 email=$3 phone=$4
+  call POST /users/register "{\"email\":\"$email\",\"name\":\"$name\",\"role\":\"$role\",\"phone\":\"$phone\"}"
+  if [ "$STATUS" = 409 ]; then
+    check '.status == 409 and (.detail | contains("already registered"))' "register $role again"
+    call GET "/users/email/$email"
+    expect 200 "look up $role $email"
+  else
+    expect 201 "register $role $email"
+  fi
+  check ".role == \"$role\" and .email == \"$email\"" "$role $email"
+  echo "$BODY" | jq -r .id
+}
+
+DOCTOR_ID=$(register_or_lookup doctor "E2E Doctor" e2e.doctor@hhms.test +15555550101)
+PATIENT_ID=$(register_or_lookup patient "E2E Patient" e2e.patient@hhms.test +15555550102)
+CARETAKER_ID=$(register_or_lookup caretaker "E2E Caretaker" e2e.caretaker@hhms.test +15555550103)
+ok "registered (or found) doctor $DOCTOR_ID, patient $PATIENT_ID, caretaker $CARETAKER_ID"
+
+call POST /users/register '{"email":"bad@hhms.test","name":"Bad","role":"patient","phone":"555"}'
+expect 400 "register with a bad phone"
+check '.errors[0].field == "phone"' "bad phone is named"
+ok "a bad phone is a 400 naming the field"
+
+call POST /users/relationships "{\"doctor_id\":\"$DOCTOR_ID\",\"patient_id\":\"$PATIENT_ID\"}"
+expect 200 "link doctor and patient"
+check ".id == \"$PATIENT_ID\" and .doctor_id != null" "linked patient"
+call POST "/users/$PATIENT_ID/care-team" "{\"member_id\":\"$CARETAKER_ID\"}"
+expect 200 "add the caretaker to the care team"
+call GET "/users/relationships/check?doctor_id=$DOCTOR_ID&patient_id=$PATIENT_ID"
+expect 200 "relationship check"
+check '.assigned == true' "doctor assigned"
+ok "linked doctor and caretaker to the patient"
+
+call GET "/users/$PATIENT_ID/care-team"
+expect 200 "read the care team"
+check "[.members[] | .user_id] | index(\"$DOCTOR_ID\") != null" "care team has the doctor"
+check "[.members[] | .user_id] | index(\"$CARETAKER_ID\") != null" "care team has the caretaker"
+check '.members[0].role == "doctor" and .members[-1].role == "caretaker"' "doctors before caretakers"
+check '[.members[] | .phone] | all(. != null)' "care team has phones"
+ok "care team: $(echo "$BODY" | jq -c '[.members[] | {role, full_name}]')"
+
 echo "PASS: end-to-end checks passed against $BASE_URL"

@@ -1,13 +1,20 @@
 package org.hhms.testsupport;
 
+import java.io.IOException;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.springframework.test.context.DynamicPropertyRegistry;
 
@@ -22,6 +29,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 public final class TestDatabases {
 
     private static final List<String> CREATED = new CopyOnWriteArrayList<>();
+    private static final AtomicBoolean SWEPT = new AtomicBoolean();
+    private static final Pattern STAMPED = Pattern.compile("hhms_test_.*_(\\d{10})_[0-9a-f]{6}");
+    private static final long STALE_AFTER_SECONDS = 30 * 60;
 
     static {
         Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(TestDatabases::dropAll));
@@ -62,11 +72,18 @@ public final class TestDatabases {
         return "jdbc:postgresql://" + pgHost() + ":" + pgPort() + "/" + database;
     }
 
-    /** Creates an empty database named after the prefix and a random suffix, and returns its name. */
+    /**
+     * Creates an empty database named after the prefix, its creation time and a random suffix, and returns its name.
+     * The first call in a JVM also drops test databases older than 30 minutes that an earlier run could not drop (the exit hook is best effort: the test JVM may be ended before it finishes).
+     */
     public static String createDatabase(String prefix) {
-        String name = (prefix + "_" + UUID.randomUUID().toString().substring(0, 8)).toLowerCase(Locale.ROOT)
-                .replaceAll("[^a-z0-9_]", "_");
+        long now = System.currentTimeMillis() / 1000;
+        String name = (prefix + "_" + now + "_" + UUID.randomUUID().toString().substring(0, 6))
+                .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
         try (Connection connection = adminConnection(); Statement statement = connection.createStatement()) {
+            if (SWEPT.compareAndSet(false, true)) {
+                sweepStale(statement, now - STALE_AFTER_SECONDS);
+            }
             statement.execute("CREATE DATABASE " + name);
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot create test database " + name + " on " + jdbcUrl("postgres")
@@ -74,6 +91,25 @@ public final class TestDatabases {
         }
         CREATED.add(name);
         return name;
+    }
+
+    private static void sweepStale(Statement statement, long createdBefore) throws SQLException {
+        List<String> stale = new ArrayList<>();
+        try (var rows = statement.executeQuery("SELECT datname FROM pg_database WHERE datname LIKE 'hhms\\_test\\_%'")) {
+            while (rows.next()) {
+                Matcher matcher = STAMPED.matcher(rows.getString(1));
+                if (matcher.matches() && Long.parseLong(matcher.group(1)) < createdBefore) {
+                    stale.add(rows.getString(1));
+                }
+            }
+        }
+        for (String name : stale) {
+            try {
+                statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            } catch (SQLException e) {
+                System.err.println("Could not drop stale test database " + name + ": " + e.getMessage());
+            }
+        }
     }
 
     /**
@@ -99,12 +135,42 @@ public final class TestDatabases {
         if (CREATED.isEmpty()) {
             return;
         }
+        deleteRedisKeys();
         try (Connection connection = adminConnection(); Statement statement = connection.createStatement()) {
             for (String name : CREATED) {
-                statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+                try {
+                    statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+                } catch (SQLException e) {
+                    System.err.println("Could not drop test database " + name + " (the next run sweeps it): "
+                            + e.getMessage());
+                }
             }
         } catch (SQLException e) {
             System.err.println("Could not drop test databases " + CREATED + ": " + e.getMessage());
+        }
+    }
+
+    /** Deletes the keys of this JVM's test classes with one EVAL, spoken in raw RESP (no client needed here). */
+    private static void deleteRedisKeys() {
+        StringBuilder patterns = new StringBuilder();
+        for (String name : CREATED) {
+            patterns.append("test:").append(name).append(":*").append('\n');
+        }
+        String script = "for p in string.gmatch(ARGV[1], '[^\\n]+') do "
+                + "for _, k in ipairs(redis.call('KEYS', p)) do redis.call('DEL', k) end end return 1";
+        String[] command = { "EVAL", script, "0", patterns.toString() };
+        StringBuilder resp = new StringBuilder("*").append(command.length).append("\r\n");
+        for (String part : command) {
+            resp.append('$').append(part.getBytes(StandardCharsets.UTF_8).length).append("\r\n")
+                    .append(part).append("\r\n");
+        }
+        try (Socket socket = new Socket(redisHost(), redisPort())) {
+            socket.setSoTimeout(2000);
+            socket.getOutputStream().write(resp.toString().getBytes(StandardCharsets.UTF_8));
+            socket.getOutputStream().flush();
+            socket.getInputStream().read();
+        } catch (IOException e) {
+            System.err.println("Could not delete test keys from Redis: " + e.getMessage());
         }
     }
 

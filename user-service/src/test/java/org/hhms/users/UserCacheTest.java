@@ -25,15 +25,15 @@ class UserCacheTest extends UsersApiSupport {
     void aReadFillsTheCacheByIdAndByEmail() {
         UUID id = register("patient", "Cached Carl");
         String email = get("/users/" + id, 200).get("email").asString();
-        assertThat(redis.hasKey(properties.keyPrefix() + "hhms:users:cache:id:" + id)).isTrue();
-        assertThat(redis.hasKey(properties.keyPrefix() + "hhms:users:cache:email:" + email)).isTrue();
+        assertThat(redis.hasKey(keys.key("hhms:users:cache:id:" + id))).isTrue();
+        assertThat(redis.hasKey(keys.key("hhms:users:cache:email:" + email))).isTrue();
     }
 
     @Test
     void theCacheIsWhatAnswersOnAHit() {
         UUID id = register("patient", "Cached Cora");
         get("/users/" + id, 200);
-        String key = properties.keyPrefix() + "hhms:users:cache:id:" + id;
+        String key = keys.key("hhms:users:cache:id:" + id);
         // Tamper with the cached copy: if reads come from the cache, the tampered name shows.
         String cached = redis.opsForValue().get(key);
         redis.opsForValue().set(key, cached.replace("Cached Cora", "From Cache"));

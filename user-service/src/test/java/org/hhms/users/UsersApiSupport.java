@@ -16,7 +16,7 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
-import org.hhms.users.config.UsersProperties;
+import org.hhms.common.redis.RedisKeys;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -34,7 +34,7 @@ abstract class UsersApiSupport {
     StringRedisTemplate redis;
 
     @Autowired
-    UsersProperties properties;
+    RedisKeys keys;
 
     RestTestClient client;
 
@@ -91,7 +91,7 @@ abstract class UsersApiSupport {
 
     List<JsonNode> streamEvents() {
         List<MapRecord<String, Object, Object>> records = redis.opsForStream()
-                .range(properties.keyPrefix() + "hhms:users", Range.unbounded());
+                .range(keys.key("hhms:users"), Range.unbounded());
         assertThat(records).isNotNull();
         return records.stream().map(r -> mapper.readTree(r.getValue().get("event").toString())).toList();
     }

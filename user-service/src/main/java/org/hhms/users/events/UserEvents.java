@@ -5,7 +5,7 @@ import java.util.UUID;
 
 import org.hhms.common.web.RequestIdFilter;
 import org.hhms.users.careteam.CareTeam;
-import org.hhms.users.config.UsersProperties;
+import org.hhms.common.redis.RedisKeys;
 import org.hhms.users.user.UserResponse;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -30,11 +30,11 @@ public class UserEvents {
     private final OutboxRelay relay;
     private final String stream;
 
-    public UserEvents(JdbcClient jdbc, ObjectMapper mapper, OutboxRelay relay, UsersProperties properties) {
+    public UserEvents(JdbcClient jdbc, ObjectMapper mapper, OutboxRelay relay, RedisKeys keys) {
         this.jdbc = jdbc;
         this.mapper = mapper;
         this.relay = relay;
-        this.stream = properties.keyPrefix() + STREAM;
+        this.stream = keys.key(STREAM);
     }
 
     public void registered(UserResponse user) {

@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.hhms.common.redis.RedisKeys;
 import org.hhms.users.config.UsersProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,11 +26,13 @@ public class UserCache {
     private final StringRedisTemplate redis;
     private final ObjectMapper mapper;
     private final UsersProperties properties;
+    private final RedisKeys keys;
 
-    public UserCache(StringRedisTemplate redis, ObjectMapper mapper, UsersProperties properties) {
+    public UserCache(StringRedisTemplate redis, ObjectMapper mapper, UsersProperties properties, RedisKeys keys) {
         this.redis = redis;
         this.mapper = mapper;
         this.properties = properties;
+        this.keys = keys;
     }
 
     public Optional<User> byId(UUID id) {
@@ -79,10 +82,10 @@ public class UserCache {
     }
 
     private String idKey(UUID id) {
-        return properties.keyPrefix() + "hhms:users:cache:id:" + id;
+        return keys.key("hhms:users:cache:id:" + id);
     }
 
     private String emailKey(String email) {
-        return properties.keyPrefix() + "hhms:users:cache:email:" + email.toLowerCase(Locale.ROOT);
+        return keys.key("hhms:users:cache:email:" + email.toLowerCase(Locale.ROOT));
     }
 }
