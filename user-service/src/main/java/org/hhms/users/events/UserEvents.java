@@ -3,9 +3,11 @@ package org.hhms.users.events;
 import java.time.Instant;
 import java.util.UUID;
 
+import org.hhms.common.outbox.EventEnvelope;
+import org.hhms.common.outbox.OutboxRelay;
+import org.hhms.common.redis.RedisKeys;
 import org.hhms.common.web.RequestIdFilter;
 import org.hhms.users.careteam.CareTeam;
-import org.hhms.common.redis.RedisKeys;
 import org.hhms.users.user.UserResponse;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;

@@ -1,4 +1,4 @@
-package org.hhms.users.events;
+package org.hhms.common.outbox;
 
 import java.time.Instant;
 import java.util.UUID;
