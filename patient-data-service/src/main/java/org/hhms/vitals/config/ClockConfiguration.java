@@ -1,0 +1,16 @@
+package org.hhms.vitals.config;
+
+import java.time.Clock;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The service's clock, a bean so tests can control time. */
+@Configuration(proxyBeanMethods = false)
+public class ClockConfiguration {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+}

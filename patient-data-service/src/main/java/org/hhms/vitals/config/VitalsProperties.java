@@ -1,0 +1,31 @@
+package org.hhms.vitals.config;
+
+import java.net.URI;
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the patient-data-service.
+ *
+ * @param maxBatch           most readings one batch may carry
+ * @param streamMaxLength    approximate cap of the hhms:vitals stream
+ * @param relayInterval      how often the outbox relay looks for events not sent yet
+ * @param historyMaxRange    widest time range a history or aggregate query may ask for
+ * @param historyMaxPoints   most points or readings a history query answers before asking to narrow the range
+ * @param userServiceUrl     where to look up a patient this service has not heard of yet
+ * @param unknownPatientTtl  how long a "no such patient" answer is remembered before asking again
+ * @param consumerName       this instance's name in the hhms:users consumer group
+ */
+@ConfigurationProperties("hhms.vitals")
+public record VitalsProperties(
+        @DefaultValue("5000") int maxBatch,
+        @DefaultValue("1000000") long streamMaxLength,
+        @DefaultValue("200ms") Duration relayInterval,
+        @DefaultValue("90d") Duration historyMaxRange,
+        @DefaultValue("50000") int historyMaxPoints,
+        @DefaultValue("http://localhost:8081") URI userServiceUrl,
+        @DefaultValue("30s") Duration unknownPatientTtl,
+        @DefaultValue("patient-data-1") String consumerName) {
+}

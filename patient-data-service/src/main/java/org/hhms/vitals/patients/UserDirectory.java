@@ -1,0 +1,90 @@
+package org.hhms.vitals.patients;
+
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.hhms.common.web.ApiProblem;
+import org.hhms.common.web.RequestIdFilter;
+import org.hhms.vitals.config.VitalsProperties;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.HttpClientErrorException;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientResponseException;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/** Questions for the user-service, asked only off the hot path (a patient not heard of yet, a doctor's list). */
+@Component
+public class UserDirectory {
+
+    private final RestClient client;
+    private final ObjectMapper mapper;
+
+    public UserDirectory(VitalsProperties properties, ObjectMapper mapper) {
+        JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build());
+        factory.setReadTimeout(Duration.ofSeconds(3));
+        this.client = RestClient.builder().baseUrl(properties.userServiceUrl().toString()).requestFactory(factory)
+                .build();
+        this.mapper = mapper;
+    }
+
+    /** A person as the user-service sees them, or empty when it answers 404. */
+    public Optional<Person> find(UUID id) {
+        try {
+            String body = client.get().uri("/users/{id}", id).header("X-Request-ID", requestId())
+                    .retrieve().body(String.class);
+            JsonNode user = mapper.readTree(body);
+            return Optional.of(new Person(id, user.get("role").asString(), user.get("is_active").asBoolean(),
+                    Instant.parse(user.get("updated_at").asString())));
+        } catch (HttpClientErrorException.NotFound e) {
+            return Optional.empty();
+        } catch (ResourceAccessException | RestClientResponseException e) {
+            throw unavailable(e);
+        }
+    }
+
+    /** The active patients of a doctor; the user-service's 404 and 400 are passed on as ours. */
+    public List<UUID> patientsOf(UUID doctorId) {
+        try {
+            String body = client.get().uri("/users/{id}/patients", doctorId).header("X-Request-ID", requestId())
+                    .retrieve().body(String.class);
+            return mapper.readTree(body).valueStream().map(p -> UUID.fromString(p.get("id").asString())).toList();
+        } catch (HttpClientErrorException e) {
+            JsonNode problem = mapper.readTree(e.getResponseBodyAsString());
+            String detail = problem.has("detail") ? problem.get("detail").asString() : e.getStatusText();
+            throw new ApiProblem(e.getStatusCode(), detail);
+        } catch (ResourceAccessException | RestClientResponseException e) {
+            throw unavailable(e);
+        }
+    }
+
+    private static ApiProblem unavailable(Exception cause) {
+        ApiProblem problem = new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE,
+                "The user-service cannot be reached to look up this person; nothing was stored. Retry later.");
+        problem.getHeaders().set("Retry-After", "5");
+        return problem;
+    }
+
+    private static String requestId() {
+        String id = RequestIdFilter.current();
+        return id == null ? UUID.randomUUID().toString() : id;
+    }
+
+    /** What this service needs to know about a person. */
+    public record Person(UUID id, String role, boolean active, Instant updatedAt) {
+
+        public boolean isPatient() {
+            return "patient".equals(role);
+        }
+    }
+
+}

@@ -1,0 +1,35 @@
+package org.hhms.vitals.reading;
+
+/**
+ * One reading as a device sends it (HHMS flat format). {@code timestamp} is ISO-8601; without an offset it is UTC,
+ * and when absent the time of receipt is used. {@code reading_id} is the device's idempotency key.
+ */
+public record ReadingRequest(
+        String timestamp,
+        Double heartRate,
+        Double spo2,
+        Double respiratoryRate,
+        Double systolicBp,
+        Double diastolicBp,
+        Double temperature,
+        Double glucose,
+        Double weightKg,
+        String readingId,
+        String deviceId,
+        Boolean onOxygen,
+        Consciousness consciousness) {
+
+    /** The value of one metric, or null when the reading does not carry it. */
+    public Double value(Metric metric) {
+        return switch (metric) {
+            case HEART_RATE -> heartRate;
+            case SPO2 -> spo2;
+            case RESPIRATORY_RATE -> respiratoryRate;
+            case SYSTOLIC_BP -> systolicBp;
+            case DIASTOLIC_BP -> diastolicBp;
+            case TEMPERATURE -> temperature;
+            case GLUCOSE -> glucose;
+            case WEIGHT_KG -> weightKg;
+        };
+    }
+}

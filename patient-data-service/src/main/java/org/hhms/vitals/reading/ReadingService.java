@@ -1,0 +1,100 @@
+package org.hhms.vitals.reading;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.hhms.vitals.config.VitalsProperties;
+import org.hhms.vitals.latest.LatestReadingCache;
+import org.hhms.vitals.patients.KnownPatients;
+import org.hhms.vitals.stream.VitalsEvents;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Takes readings from devices: validates them, stores each exactly once, and records its vital.recorded event in
+ * the same transaction. A retry of a stored reading answers what was stored.
+ */
+@Service
+public class ReadingService {
+
+    private final ReadingValidator validator;
+    private final ReadingRepository repository;
+    private final KnownPatients patients;
+    private final VitalsEvents events;
+    private final LatestReadingCache latest;
+    private final VitalsProperties properties;
+
+    public ReadingService(ReadingRepository repository, KnownPatients patients, VitalsEvents events,
+            LatestReadingCache latest, VitalsProperties properties, Clock clock) {
+        this.validator = new ReadingValidator(clock);
+        this.repository = repository;
+        this.patients = patients;
+        this.events = events;
+        this.latest = latest;
+        this.properties = properties;
+    }
+
+    @Transactional
+    public IngestResult ingest(UUID patientId, ReadingRequest request) {
+        Reading reading = validator.validate(patientId, request);
+        return store(patientId, List.of(reading));
+    }
+
+    @Transactional
+    public IngestResult ingestBatch(UUID patientId, List<ReadingRequest> requests) {
+        List<Reading> readings = validator.validateBatch(patientId, requests, properties.maxBatch());
+        return store(patientId, readings);
+    }
+
+    private IngestResult store(UUID patientId, List<Reading> readings) {
+        patients.requireActive(patientId);
+        // Copies of one reading inside a batch count once; the first copy is the one stored.
+        Map<String, Reading> unique = new LinkedHashMap<>();
+        readings.forEach(r -> unique.putIfAbsent(r.readingId(), r));
+        Set<String> claimed = repository.claimKeys(patientId, List.copyOf(unique.values()));
+        List<Reading> fresh = new ArrayList<>();
+        List<String> repeats = new ArrayList<>();
+        unique.forEach((id, reading) -> {
+            if (claimed.contains(id)) {
+                fresh.add(reading);
+            } else {
+                repeats.add(id);
+            }
+        });
+        repository.insert(fresh);
+        events.recorded(fresh);
+        Map<String, Reading> stored = new LinkedHashMap<>();
+        fresh.forEach(r -> stored.put(r.readingId(), r));
+        repository.findByKeys(patientId, repeats).forEach(r -> stored.put(r.readingId(), r));
+        if (!fresh.isEmpty()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    latest.merge(patientId, fresh);
+                }
+            });
+        }
+        List<Reading> answer = readings.stream().map(r -> stored.getOrDefault(r.readingId(), r)).toList();
+        return new IngestResult(answer, fresh.size());
+    }
+
+    /** Deletes every reading of a patient (and their idempotency keys and cached latest values). */
+    @Transactional
+    public int deleteAll(UUID patientId) {
+        int deleted = repository.deleteAll(patientId);
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                latest.evict(patientId);
+            }
+        });
+        return deleted;
+    }
+}

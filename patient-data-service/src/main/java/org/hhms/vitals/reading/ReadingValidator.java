@@ -1,0 +1,154 @@
+package org.hhms.vitals.reading;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.hhms.common.web.ApiProblem;
+import org.hhms.common.web.FieldProblem;
+
+/**
+ * The rules of the HHMS reading format: at least one metric, each within its range, systolic and diastolic
+ * together, a parseable time not in the future. Collects every problem (a batch's by index) before answering.
+ */
+public class ReadingValidator {
+
+    /** Devices' clocks drift: a reading up to this far ahead of ours is accepted as is. */
+    static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+    private static final int MAX_ID_LENGTH = 128;
+
+    private final Clock clock;
+
+    public ReadingValidator(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** Validates one reading, or throws a 400 listing every problem. */
+    public Reading validate(UUID patientId, ReadingRequest request) {
+        List<FieldProblem> problems = new ArrayList<>();
+        Instant now = now();
+        Reading reading = check(patientId, request, "", now, problems);
+        if (!problems.isEmpty()) {
+            throw ApiProblem.invalid(problems);
+        }
+        return reading;
+    }
+
+    /** Validates a whole batch; any invalid reading rejects all of it, with every problem named by index. */
+    public List<Reading> validateBatch(UUID patientId, List<ReadingRequest> requests, int maxBatch) {
+        if (requests == null || requests.isEmpty()) {
+            throw ApiProblem.invalidField("readings", "must contain at least one reading");
+        }
+        if (requests.size() > maxBatch) {
+            throw ApiProblem.invalidField("readings", "must contain at most " + maxBatch + " readings, got "
+                    + requests.size());
+        }
+        List<FieldProblem> problems = new ArrayList<>();
+        List<Reading> readings = new ArrayList<>(requests.size());
+        Instant now = now();
+        for (int i = 0; i < requests.size(); i++) {
+            ReadingRequest request = requests.get(i);
+            if (request == null) {
+                problems.add(new FieldProblem("readings[" + i + "]", "must be a reading object"));
+                continue;
+            }
+            readings.add(check(patientId, request, "readings[" + i + "].", now, problems));
+        }
+        if (!problems.isEmpty()) {
+            throw ApiProblem.invalid(problems);
+        }
+        return readings;
+    }
+
+    private Reading check(UUID patientId, ReadingRequest request, String path, Instant now,
+            List<FieldProblem> problems) {
+        Map<Metric, Double> values = new EnumMap<>(Metric.class);
+        for (Metric metric : Metric.values()) {
+            Double value = request.value(metric);
+            if (value == null) {
+                continue;
+            }
+            if (value.isNaN() || value.isInfinite() || !metric.accepts(value)) {
+                problems.add(new FieldProblem(path + metric.json(), metric.rangeRule() + ", got " + value));
+            } else {
+                values.put(metric, value);
+            }
+        }
+        if (request.value(Metric.SYSTOLIC_BP) == null ^ request.value(Metric.DIASTOLIC_BP) == null) {
+            String missing = request.value(Metric.SYSTOLIC_BP) == null ? "systolic_bp" : "diastolic_bp";
+            problems.add(new FieldProblem(path + missing,
+                    "is required with " + (missing.equals("systolic_bp") ? "diastolic_bp" : "systolic_bp")
+                            + ": blood pressure is systolic and diastolic together"));
+        }
+        boolean anyMetric = false;
+        for (Metric metric : Metric.values()) {
+            anyMetric |= request.value(metric) != null;
+        }
+        if (!anyMetric) {
+            problems.add(new FieldProblem(path.isEmpty() ? "body" : path.substring(0, path.length() - 1),
+                    "must carry at least one metric: " + Metric.allowed()));
+        }
+        Instant recordedAt = parseTime(request.timestamp(), path, now, problems);
+        if (request.readingId() != null && (request.readingId().isBlank()
+                || request.readingId().length() > MAX_ID_LENGTH)) {
+            problems.add(new FieldProblem(path + "reading_id", "must be 1 to " + MAX_ID_LENGTH + " characters"));
+        }
+        if (request.deviceId() != null && request.deviceId().length() > MAX_ID_LENGTH) {
+            problems.add(new FieldProblem(path + "device_id", "must be at most " + MAX_ID_LENGTH + " characters"));
+        }
+        String readingId = request.readingId() != null ? request.readingId()
+                : derivedId(patientId, recordedAt, values);
+        return new Reading(patientId, readingId, recordedAt, now, request.deviceId(), values, request.onOxygen(),
+                request.consciousness());
+    }
+
+    private Instant parseTime(String timestamp, String path, Instant now, List<FieldProblem> problems) {
+        if (timestamp == null || timestamp.isBlank()) {
+            return now;
+        }
+        Instant parsed;
+        try {
+            parsed = Timestamps.parse(timestamp);
+        } catch (DateTimeParseException e) {
+            problems.add(new FieldProblem(path + "timestamp",
+                    "must be an ISO-8601 time such as 2026-01-31T08:15:00Z, got '" + timestamp + "'"));
+            return now;
+        }
+        if (parsed.isAfter(now.plus(CLOCK_SKEW))) {
+            problems.add(new FieldProblem(path + "timestamp", "is in the future (" + parsed + "); the device clock "
+                    + "may be wrong"));
+        }
+        return parsed.truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /**
+     * Without a client reading_id, a reading is identified by its patient, time and the metrics it carries: a retry
+     * of the same reading derives the same id and is stored once.
+     */
+    static String derivedId(UUID patientId, Instant recordedAt, Map<Metric, Double> values) {
+        StringBuilder identity = new StringBuilder().append(patientId).append('|').append(recordedAt);
+        values.keySet().forEach(metric -> identity.append('|').append(metric.json()));
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(identity.toString().getBytes(StandardCharsets.UTF_8));
+            return "auto-" + HexFormat.of().formatHex(digest, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

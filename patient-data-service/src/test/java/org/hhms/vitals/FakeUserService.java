@@ -1,0 +1,100 @@
+package org.hhms.vitals;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * The user-service's lookups on a real socket: {@code GET /users/{id}} answers the patients the test added,
+ * {@code GET /users/{id}/patients} a doctor's list; everything else is a 404 problem.
+ */
+final class FakeUserService implements AutoCloseable {
+
+    private final HttpServer server;
+    private final Map<UUID, String> roles = new ConcurrentHashMap<>();
+    private final Map<UUID, List<UUID>> patientsOfDoctor = new ConcurrentHashMap<>();
+    final AtomicInteger lookups = new AtomicInteger();
+
+    FakeUserService() {
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        server.createContext("/users/", this::handle);
+        server.start();
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    UUID addPatient() {
+        UUID id = UUID.randomUUID();
+        roles.put(id, "patient");
+        return id;
+    }
+
+    UUID addDoctor(List<UUID> patients) {
+        UUID id = UUID.randomUUID();
+        roles.put(id, "doctor");
+        patientsOfDoctor.put(id, patients);
+        return id;
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        String[] parts = exchange.getRequestURI().getPath().split("/");
+        lookups.incrementAndGet();
+        try {
+            UUID id = UUID.fromString(parts[2]);
+            String role = roles.get(id);
+            if (role == null) {
+                respond(exchange, 404, "{\"status\":404,\"detail\":\"No active user with id " + id + "\"}");
+            } else if (parts.length == 4 && parts[3].equals("patients")) {
+                if (!role.equals("doctor")) {
+                    respond(exchange, 400, "{\"status\":400,\"detail\":\"doctor_id: user " + id
+                            + " is a patient, not a doctor\"}");
+                    return;
+                }
+                StringBuilder list = new StringBuilder("[");
+                for (UUID patient : patientsOfDoctor.get(id)) {
+                    list.append(list.length() > 1 ? "," : "").append(user(patient, "patient"));
+                }
+                respond(exchange, 200, list.append(']').toString());
+            } else {
+                respond(exchange, 200, user(id, role));
+            }
+        } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
+            respond(exchange, 400, "{\"status\":400}");
+        }
+    }
+
+    private static String user(UUID id, String role) {
+        return "{\"id\":\"" + id + "\",\"role\":\"" + role + "\",\"is_active\":true,"
+                + "\"updated_at\":\"2026-01-01T00:00:00Z\"}";
+    }
+
+    private static void respond(HttpExchange exchange, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}

@@ -1,0 +1,104 @@
+package org.hhms.vitals;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import org.hhms.common.redis.RedisKeys;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.domain.Range;
+import org.springframework.data.redis.connection.stream.MapRecord;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/** Shared helpers of the patient-data-service HTTP tests. */
+abstract class VitalsApiSupport {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ObjectMapper mapper;
+
+    @Autowired
+    StringRedisTemplate redis;
+
+    @Autowired
+    RedisKeys keys;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    RestTestClient client;
+
+    @BeforeEach
+    void bindClient() {
+        client = RestTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).build();
+    }
+
+    JsonNode post(String path, Object body, int expectedStatus) {
+        String json = client.post().uri(path).contentType(MediaType.APPLICATION_JSON).body(body).exchange()
+                .expectStatus().isEqualTo(expectedStatus)
+                .expectBody(String.class).returnResult().getResponseBody();
+        return mapper.readTree(json);
+    }
+
+    JsonNode get(String path, int expectedStatus) {
+        String json = client.get().uri(path).exchange().expectStatus().isEqualTo(expectedStatus)
+                .expectBody(String.class).returnResult().getResponseBody();
+        return mapper.readTree(json);
+    }
+
+    long rows(UUID patientId) {
+        return jdbc.queryForObject("SELECT count(*) FROM readings WHERE patient_id = ?", Long.class, patientId);
+    }
+
+    /** The vital.recorded events of hhms:vitals (this class's prefix) about a patient, oldest first. */
+    List<JsonNode> vitalEvents(UUID patientId) {
+        List<MapRecord<String, Object, Object>> records = redis.opsForStream()
+                .range(keys.key("hhms:vitals"), Range.unbounded());
+        return records == null ? List.of() : records.stream()
+                .map(r -> mapper.readTree(r.getValue().get("event").toString()))
+                .filter(e -> e.get("data").get("patient_id").asString().equals(patientId.toString()))
+                .toList();
+    }
+
+    /** Waits up to 5 s for the events of a patient to satisfy a condition, and returns them. */
+    List<JsonNode> awaitVitalEvents(UUID patientId, Predicate<List<JsonNode>> condition) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        List<JsonNode> events = vitalEvents(patientId);
+        while (!condition.test(events) && System.nanoTime() < deadline) {
+            sleep(50);
+            events = vitalEvents(patientId);
+        }
+        return events;
+    }
+
+    static Map<String, Object> reading(String timestamp, Object... keyValues) {
+        Map<String, Object> reading = new java.util.LinkedHashMap<>();
+        if (timestamp != null) {
+            reading.put("timestamp", timestamp);
+        }
+        for (int i = 0; i < keyValues.length; i += 2) {
+            reading.put((String) keyValues[i], keyValues[i + 1]);
+        }
+        return reading;
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
