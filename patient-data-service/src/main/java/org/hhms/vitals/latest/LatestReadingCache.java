@@ -3,6 +3,7 @@ package org.hhms.vitals.latest;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,9 +39,10 @@ public class LatestReadingCache {
     private static final RedisScript<Long> MERGE = RedisScript.of("""
             local n = (#ARGV - 1) / 3
             for i = 0, n - 1 do
-              local field, micros, value = ARGV[i*3+1], tonumber(ARGV[i*3+2]), ARGV[i*3+3]
+              local field, micros, value = ARGV[i*3+1], ARGV[i*3+2], ARGV[i*3+3]
               local current = redis.call('HGET', KEYS[1], field)
-              if not current or tonumber(string.match(current, '^[^|]+')) <= micros then
+              -- epoch micros are below 2^53: exact as Lua numbers; stored as the original digits
+              if not current or tonumber(string.match(current, '^[^|]+')) <= tonumber(micros) then
                 redis.call('HSET', KEYS[1], field, micros .. '|' .. value)
               end
             end
@@ -86,7 +88,7 @@ public class LatestReadingCache {
             if (!hash.containsKey(COMPLETE)) {
                 return Optional.empty();
             }
-            Map<String, TimedValue> values = new java.util.LinkedHashMap<>();
+            Map<String, TimedValue> values = new LinkedHashMap<>();
             hash.forEach((field, raw) -> {
                 if (!COMPLETE.equals(field)) {
                     String[] parts = raw.toString().split("\\|", 2);
@@ -96,6 +98,10 @@ public class LatestReadingCache {
             return Optional.of(values);
         } catch (DataAccessException e) {
             log.debug("Latest cache unavailable, reading the database: {}", e.toString());
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            log.warn("Unreadable latest cache for {}, rebuilding it: {}", patientId, e.toString());
+            suspect.add(patientId);
             return Optional.empty();
         }
     }
