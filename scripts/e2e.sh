@@ -110,4 +110,38 @@ check '.members[0].role == "doctor" and .members[-1].role == "caretaker"' "docto
 check '[.members[] | .phone] | all(. != null)' "care team has phones"
 ok "care team: $(echo "$BODY" | jq -c '[.members[] | {role, full_name}]')"
 
+# 4. Vitals: the seed's smoke flow (latest 404 before, 200 after), then idempotency and reading back.
+VITALS_PATIENT_ID=$(register_or_lookup patient "E2E Vitals Patient" "e2e.vitals.$(date +%s%N)@hhms.test" +15555550104)
+call GET "/patient/$VITALS_PATIENT_ID/latest"
+expect 404 "latest before any reading"
+call POST "/patient/$VITALS_PATIENT_ID" '{"heart_rate": 88, "spo2": 98}'
+expect 201 "post a reading"
+check ".patient_id == \"$VITALS_PATIENT_ID\" and .heart_rate == 88 and .spo2 == 98" "stored reading"
+call GET "/patient/$VITALS_PATIENT_ID/latest"
+expect 200 "latest after a reading"
+check '.heart_rate == 88 and .spo2 == 98' "latest values"
+ok "latest: 404 before, 200 after {heart_rate: 88, spo2: 98}"
+
+NOW=$(date -u +%Y-%m-%dT%H:%M:%SZ)
+call POST "/patient/$VITALS_PATIENT_ID" "{\"timestamp\":\"$NOW\",\"systolic_bp\":128,\"diastolic_bp\":82,\"reading_id\":\"e2e-bp-1\"}"
+expect 201 "post a blood pressure reading"
+call POST "/patient/$VITALS_PATIENT_ID" "{\"timestamp\":\"$NOW\",\"systolic_bp\":128,\"diastolic_bp\":82,\"reading_id\":\"e2e-bp-1\"}"
+expect 200 "repeat of the same reading"
+check '.reading_id == "e2e-bp-1"' "repeat answers the stored reading"
+call GET "/patient/$VITALS_PATIENT_ID/latest"
+check '.heart_rate == 88 and .systolic_bp == 128 and .diastolic_bp == 82' "latest merges heart rate and blood pressure"
+ok "a repeated reading answers 200; latest keeps the heart rate next to the blood pressure"
+
+START=$(date -u -d '-1 hour' +%Y-%m-%dT%H:%M:%SZ)
+END=$(date -u -d '+1 minute' +%Y-%m-%dT%H:%M:%SZ)
+call GET "/patient/$VITALS_PATIENT_ID/history?start_time=$START&end_time=$END&metric_type=systolic_bp"
+expect 200 "history"
+check 'length == 1 and .[0].value == 128' "history of systolic_bp"
+call GET "/patient/$VITALS_PATIENT_ID/history?start_time=$END&end_time=$START&metric_type=systolic_bp"
+expect 400 "history with end before start"
+call POST "/patient/$VITALS_PATIENT_ID" '{"heart_rate": 88, "spo2": 120}'
+expect 400 "an out-of-range reading"
+check '.errors[0].field == "spo2"' "the bad field is named"
+ok "history reads back; bad ranges and readings are 400 naming the field"
+
 echo "PASS: end-to-end checks passed against $BASE_URL"

@@ -16,25 +16,30 @@ mkdir -p "$RUN_DIR/logs" "$RUN_DIR/pids"
 START_TIMEOUT="${START_TIMEOUT:-180}"
 JAVA_OPTS="${JAVA_OPTS:--Xms64m -Xmx512m -XX:+UseG1GC}"
 
+# The build stamp is touched after each successful build: a main source or POM newer than it (test sources do not
+# go into the jars) or a missing jar means the jars are stale.
+BUILD_STAMP="$RUN_DIR/build.stamp"
 needs_build() {
   [ "${REBUILD:-0}" = 1 ] && return 0
+  [ -f "$BUILD_STAMP" ] || return 0
   local entry jar
   for entry in "${HHMS_SERVICES[@]}"; do
     jar=$(awk '{print $3}' <<<"$entry")
     [ -f "$jar" ] || return 0
-    # Any source or POM newer than the jar means it is stale.
-    if [ -n "$(find "$(dirname "$(dirname "$jar")")" common-health pom.xml -newer "$jar" \
-        \( -name '*.java' -o -name '*.yml' -o -name '*.sql' -o -name 'pom.xml' -o -name '*.imports' \) \
-        -not -path '*/target/*' -print -quit)" ]; then
-      return 0
-    fi
   done
-  return 1
+  [ -n "$(find . -path ./.run -prune -o -newer "$BUILD_STAMP" \
+      \( \( -path '*/src/main/*' -type f \) -o -name 'pom.xml' \) -print -quit)" ]
 }
 
 if needs_build; then
+  # A build replaces the jars under running services, which then fail: stop them first.
+  if compgen -G "$RUN_DIR/pids/*.pid" >/dev/null; then
+    echo "Sources changed: stopping the running services before rebuilding"
+    scripts/stop-local.sh
+  fi
   echo "Building the jars (./mvnw package -DskipTests)..."
   ./mvnw -B -q -DskipTests package
+  touch "$BUILD_STAMP"
 fi
 
 for db in "${HHMS_DATABASES[@]}"; do
@@ -52,8 +57,14 @@ for entry in "${HHMS_SERVICES[@]}"; do
   read -r name port jar <<<"$entry"
   pidfile="$RUN_DIR/pids/$name.pid"
   if is_running "$pidfile"; then
-    echo "$name already running (pid $(cat "$pidfile"))"
-    continue
+    if [ "$BUILD_STAMP" -nt "$pidfile" ]; then
+      echo "$name runs an older build: restarting it"
+      kill -TERM "$(cat "$pidfile")"
+      for _ in $(seq 1 40); do is_running "$pidfile" || break; sleep 0.5; done
+    else
+      echo "$name already running (pid $(cat "$pidfile"))"
+      continue
+    fi
   fi
   if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
     echo "Port $port is taken by another process: cannot start $name" >&2
