@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.hhms.testsupport.FakeUserService;
 import org.hhms.testsupport.TestDatabases;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -185,20 +186,20 @@ class IngestTest extends VitalsApiSupport {
     @Test
     void anUnknownPatientIs404AndTheAnswerIsRemembered() {
         UUID stranger = UUID.randomUUID();
-        int before = USERS.lookups.get();
+        int before = USERS.lookups();
         post("/patient/" + stranger, reading(null, "heart_rate", 80), 404);
         post("/patient/" + stranger, reading(null, "heart_rate", 80), 404);
-        assertThat(USERS.lookups.get() - before).isEqualTo(1);
+        assertThat(USERS.lookups() - before).isEqualTo(1);
         assertThat(rows(stranger)).isZero();
     }
 
     @Test
     void aKnownPatientCostsOneLookupOnly() {
         UUID patient = USERS.addPatient();
-        int before = USERS.lookups.get();
+        int before = USERS.lookups();
         for (int i = 0; i < 5; i++) {
             post("/patient/" + patient, reading(null, "heart_rate", 70 + i), 201);
         }
-        assertThat(USERS.lookups.get() - before).isEqualTo(1);
+        assertThat(USERS.lookups() - before).isEqualTo(1);
     }
 }

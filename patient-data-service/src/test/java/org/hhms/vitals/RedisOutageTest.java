@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import org.hhms.common.outbox.OutboxRelay;
 import org.hhms.testsupport.TcpProxy;
+import org.hhms.testsupport.FakeUserService;
 import org.hhms.testsupport.TestDatabases;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package org.hhms.vitals;
+package org.hhms.testsupport;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -18,14 +18,14 @@ import com.sun.net.httpserver.HttpServer;
  * The user-service's lookups on a real socket: {@code GET /users/{id}} answers the patients the test added,
  * {@code GET /users/{id}/patients} a doctor's list; everything else is a 404 problem.
  */
-final class FakeUserService implements AutoCloseable {
+public final class FakeUserService implements AutoCloseable {
 
     private final HttpServer server;
     private final Map<UUID, String> roles = new ConcurrentHashMap<>();
     private final Map<UUID, List<UUID>> patientsOfDoctor = new ConcurrentHashMap<>();
-    final AtomicInteger lookups = new AtomicInteger();
+    private final AtomicInteger lookups = new AtomicInteger();
 
-    FakeUserService() {
+    public FakeUserService() {
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         } catch (IOException e) {
@@ -35,21 +35,26 @@ final class FakeUserService implements AutoCloseable {
         server.start();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    UUID addPatient() {
+    public UUID addPatient() {
         UUID id = UUID.randomUUID();
         roles.put(id, "patient");
         return id;
     }
 
-    UUID addDoctor(List<UUID> patients) {
+    public UUID addDoctor(List<UUID> patients) {
         UUID id = UUID.randomUUID();
         roles.put(id, "doctor");
         patientsOfDoctor.put(id, patients);
         return id;
+    }
+
+    /** How many requests it has answered. */
+    public int lookups() {
+        return lookups.get();
     }
 
     private void handle(HttpExchange exchange) throws IOException {

@@ -1,0 +1,13 @@
+package org.hhms.analytics.anomaly;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Something wrong found in a patient's data (HHMS anomaly JSON plus what alerts needs): {@code timestamp} is the
+ * time of the reading it was found in; {@code condition_key} groups the anomalies of one ongoing condition.
+ */
+public record Anomaly(UUID id, UUID patientId, String kind, String metric, String rule, String severity,
+        Double observedValue, String description, Instant timestamp, String readingId, UUID thresholdId,
+        String conditionKey, Instant detectedAt) {
+}

@@ -1,0 +1,69 @@
+package org.hhms.analytics.anomaly;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Anomalies, stored once per rule and reading. */
+@Repository
+public class AnomalyRepository {
+
+    private final JdbcClient jdbc;
+
+    public AnomalyRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Stores the anomaly unless one with the same dedupe key exists; returns whether it was new. */
+    public boolean insert(Anomaly anomaly, String dedupeKey) {
+        return jdbc.sql("""
+                INSERT INTO anomalies (id, patient_id, kind, metric, rule, severity, observed_value, description,
+                                       reading_id, reading_time, threshold_id, condition_key, detected_at, dedupe_key)
+                VALUES (:id, :patient, :kind, :metric, :rule, :severity, :value, :description, :reading,
+                        :readingTime, :threshold, :condition, :detected, :dedupe)
+                ON CONFLICT (dedupe_key) DO NOTHING
+                """)
+                .param("id", anomaly.id()).param("patient", anomaly.patientId()).param("kind", anomaly.kind())
+                .param("metric", anomaly.metric()).param("rule", anomaly.rule()).param("severity", anomaly.severity())
+                .param("value", anomaly.observedValue()).param("description", anomaly.description())
+                .param("reading", anomaly.readingId()).param("readingTime", Timestamp.from(anomaly.timestamp()))
+                .param("threshold", anomaly.thresholdId()).param("condition", anomaly.conditionKey())
+                .param("detected", Timestamp.from(anomaly.detectedAt())).param("dedupe", dedupeKey)
+                .update() == 1;
+    }
+
+    /** A patient's anomalies, newest reading first, optionally within times and of one kind. */
+    public List<Anomaly> find(UUID patientId, Instant since, Instant until, String kind, int limit) {
+        return jdbc.sql("""
+                SELECT * FROM anomalies
+                 WHERE patient_id = :p
+                   AND (CAST(:since AS timestamptz) IS NULL OR reading_time >= :since)
+                   AND (CAST(:until AS timestamptz) IS NULL OR reading_time <= :until)
+                   AND (CAST(:kind AS text) IS NULL OR kind = :kind)
+                 ORDER BY reading_time DESC, detected_at DESC
+                 LIMIT :limit
+                """).param("p", patientId).param("since", since == null ? null : Timestamp.from(since))
+                .param("until", until == null ? null : Timestamp.from(until)).param("kind", kind)
+                .param("limit", limit).query(AnomalyRepository::map).list();
+    }
+
+    public long count(UUID patientId) {
+        return jdbc.sql("SELECT count(*) FROM anomalies WHERE patient_id = :p").param("p", patientId)
+                .query(Long.class).single();
+    }
+
+    private static Anomaly map(ResultSet rs, int row) throws SQLException {
+        return new Anomaly(rs.getObject("id", UUID.class), rs.getObject("patient_id", UUID.class),
+                rs.getString("kind"), rs.getString("metric"), rs.getString("rule"), rs.getString("severity"),
+                rs.getObject("observed_value", Double.class), rs.getString("description"),
+                rs.getTimestamp("reading_time").toInstant(), rs.getString("reading_id"),
+                rs.getObject("threshold_id", UUID.class), rs.getString("condition_key"),
+                rs.getTimestamp("detected_at").toInstant());
+    }
+}

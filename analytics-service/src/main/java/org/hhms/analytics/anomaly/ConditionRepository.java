@@ -1,0 +1,53 @@
+package org.hhms.analytics.anomaly;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Conditions currently open, so the reading that clears one announces the all-clear exactly once. */
+@Repository
+public class ConditionRepository {
+
+    private final JdbcClient jdbc;
+
+    public ConditionRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Opens the condition, or keeps it open with the higher severity and the newer reading time. */
+    public void open(Anomaly anomaly) {
+        jdbc.sql("""
+                INSERT INTO open_conditions (condition_key, patient_id, kind, metric, severity, opened_at, last_reading_at)
+                VALUES (:key, :patient, :kind, :metric, :severity, :now, :reading)
+                ON CONFLICT (condition_key) DO UPDATE
+                   SET severity = CASE WHEN excluded.severity = 'critical' OR open_conditions.severity = 'critical'
+                                       THEN 'critical' ELSE open_conditions.severity END,
+                       last_reading_at = greatest(open_conditions.last_reading_at, excluded.last_reading_at)
+                """).param("key", anomaly.conditionKey()).param("patient", anomaly.patientId())
+                .param("kind", anomaly.kind()).param("metric", anomaly.metric()).param("severity", anomaly.severity())
+                .param("now", Timestamp.from(anomaly.detectedAt()))
+                .param("reading", Timestamp.from(anomaly.timestamp())).update();
+    }
+
+    /**
+     * Closes the condition when it is open and this reading is not older than the last one that breached it;
+     * returns whether it closed (so the all-clear is announced once).
+     */
+    public boolean closeIfClearedBy(String conditionKey, Instant readingTime) {
+        return jdbc.sql("DELETE FROM open_conditions WHERE condition_key = :key AND last_reading_at <= :reading")
+                .param("key", conditionKey).param("reading", Timestamp.from(readingTime)).update() == 1;
+    }
+
+    /** Closes the condition whatever reading it saw last; returns whether it was open. */
+    public boolean close(String conditionKey) {
+        return jdbc.sql("DELETE FROM open_conditions WHERE condition_key = :key").param("key", conditionKey)
+                .update() == 1;
+    }
+
+    public boolean isOpen(String conditionKey) {
+        return jdbc.sql("SELECT count(*) FROM open_conditions WHERE condition_key = :key").param("key", conditionKey)
+                .query(Long.class).single() > 0;
+    }
+}

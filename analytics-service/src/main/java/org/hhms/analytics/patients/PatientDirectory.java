@@ -1,0 +1,93 @@
+package org.hhms.analytics.patients;
+
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.hhms.analytics.config.AnalyticsProperties;
+import org.hhms.analytics.stream.VitalEventHandler;
+import org.hhms.analytics.stream.VitalReading;
+import org.hhms.common.web.ApiProblem;
+import org.hhms.common.web.RequestIdFilter;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.HttpClientErrorException;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * What analytics asks other services, off the stream path: whether a patient exists (user-service) and the stored
+ * readings to re-evaluate (patient-data-service).
+ */
+@Component
+public class PatientDirectory {
+
+    private final RestClient users;
+    private final RestClient vitals;
+    private final ObjectMapper mapper;
+
+    public PatientDirectory(AnalyticsProperties properties, ObjectMapper mapper) {
+        JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build());
+        factory.setReadTimeout(Duration.ofSeconds(10));
+        this.users = RestClient.builder().baseUrl(properties.userServiceUrl().toString()).requestFactory(factory)
+                .build();
+        this.vitals = RestClient.builder().baseUrl(properties.patientDataUrl().toString()).requestFactory(factory)
+                .build();
+        this.mapper = mapper;
+    }
+
+    /** Returns when the id is an active patient; a 404 otherwise, a 503 when the user-service cannot tell. */
+    public void requirePatient(UUID patientId) {
+        try {
+            JsonNode user = mapper.readTree(users.get().uri("/users/{id}", patientId)
+                    .header("X-Request-ID", requestId()).retrieve().body(String.class));
+            if (!"patient".equals(user.path("role").asString(""))) {
+                throw ApiProblem.notFound("User " + patientId + " is not a patient");
+            }
+        } catch (HttpClientErrorException.NotFound e) {
+            throw ApiProblem.notFound("No active patient with id " + patientId);
+        } catch (RestClientException e) {
+            throw unavailable("user-service");
+        }
+    }
+
+    /** Stored readings of a patient in [from, to], oldest first, from the patient-data-service. */
+    public List<VitalReading> readings(UUID patientId, Instant from, Instant to) {
+        try {
+            String body = vitals.get().uri(uri -> uri.path("/patient/{id}/history/telemetry")
+                    .queryParam("start_time", from).queryParam("end_time", to).build(patientId))
+                    .header("X-Request-ID", requestId()).retrieve().body(String.class);
+            List<VitalReading> readings = new ArrayList<>();
+            mapper.readTree(body).valueStream().forEach(r -> readings.add(
+                    VitalEventHandler.parse(r, RequestIdFilter.current())));
+            return readings;
+        } catch (HttpClientErrorException.NotFound e) {
+            throw ApiProblem.notFound("No active patient with id " + patientId);
+        } catch (HttpClientErrorException e) {
+            throw new ApiProblem(e.getStatusCode(), "patient-data-service answered " + e.getStatusCode().value()
+                    + ": " + e.getResponseBodyAsString());
+        } catch (RestClientException e) {
+            throw unavailable("patient-data-service");
+        }
+    }
+
+    private static ApiProblem unavailable(String service) {
+        ApiProblem problem = new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "The " + service
+                + " cannot be reached; nothing was changed. Retry later.");
+        problem.getHeaders().set("Retry-After", "5");
+        return problem;
+    }
+
+    private static String requestId() {
+        String id = RequestIdFilter.current();
+        return id == null ? UUID.randomUUID().toString() : id;
+    }
+}

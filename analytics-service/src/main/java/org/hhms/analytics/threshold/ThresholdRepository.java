@@ -1,0 +1,52 @@
+package org.hhms.analytics.threshold;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Thresholds, one per patient and metric. */
+@Repository
+public class ThresholdRepository {
+
+    private final JdbcClient jdbc;
+
+    public ThresholdRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public List<Threshold> forPatient(UUID patientId) {
+        return jdbc.sql("SELECT * FROM thresholds WHERE patient_id = :p ORDER BY metric").param("p", patientId)
+                .query(ThresholdRepository::map).list();
+    }
+
+    public Optional<Threshold> find(UUID patientId, String metric) {
+        return jdbc.sql("SELECT * FROM thresholds WHERE patient_id = :p AND metric = :m FOR UPDATE")
+                .param("p", patientId).param("m", metric).query(ThresholdRepository::map).optional();
+    }
+
+    /** Inserts or replaces the bounds of (patient, metric); the row keeps its id and creation time. */
+    public Threshold upsert(UUID patientId, String metric, Double min, Double max, Instant now) {
+        return jdbc.sql("""
+                INSERT INTO thresholds (id, patient_id, metric, min_value, max_value, created_at, updated_at)
+                VALUES (:id, :p, :m, :min, :max, :now, :now)
+                ON CONFLICT (patient_id, metric) DO UPDATE
+                   SET min_value = excluded.min_value, max_value = excluded.max_value, updated_at = excluded.updated_at
+                RETURNING *
+                """).param("id", UUID.randomUUID()).param("p", patientId).param("m", metric).param("min", min)
+                .param("max", max).param("now", Timestamp.from(now)).query(ThresholdRepository::map).single();
+    }
+
+    private static Threshold map(ResultSet rs, int row) throws SQLException {
+        return new Threshold(rs.getObject("id", UUID.class), rs.getObject("patient_id", UUID.class),
+                rs.getString("metric"), rs.getObject("min_value", Double.class),
+                rs.getObject("max_value", Double.class), rs.getTimestamp("created_at").toInstant(),
+                rs.getTimestamp("updated_at").toInstant());
+    }
+}

@@ -1,0 +1,74 @@
+package org.hhms.analytics.threshold;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.hhms.analytics.config.AnalyticsProperties;
+import org.hhms.analytics.config.AnalyticsProperties.Bounds;
+import org.hhms.common.web.ApiProblem;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Doctors' thresholds and the clinical defaults under them. */
+@Service
+public class ThresholdService {
+
+    private final ThresholdRepository repository;
+    private final AnalyticsProperties properties;
+
+    public ThresholdService(ThresholdRepository repository, AnalyticsProperties properties) {
+        this.repository = repository;
+        this.properties = properties;
+    }
+
+    /** Upsert: an omitted bound keeps its old value; the result must have min ≤ max. */
+    @Transactional
+    public Threshold upsert(ThresholdRequest request) {
+        String metric = Metrics.require("metric", request.metric());
+        Threshold current = repository.find(request.patientId(), metric).orElse(null);
+        Double min = request.minValue() != null ? request.minValue() : current == null ? null : current.minValue();
+        Double max = request.maxValue() != null ? request.maxValue() : current == null ? null : current.maxValue();
+        if (min == null && max == null) {
+            throw ApiProblem.badRequest("At least one of min_value and max_value is required");
+        }
+        if (min != null && max != null && min > max) {
+            throw ApiProblem.invalidField("min_value", "must not exceed max_value (" + min + " > " + max + ")");
+        }
+        return repository.upsert(request.patientId(), metric, min, max,
+                Instant.now().truncatedTo(ChronoUnit.MICROS));
+    }
+
+    public List<Threshold> forPatient(UUID patientId) {
+        return repository.forPatient(patientId);
+    }
+
+    public Threshold find(UUID patientId, String metric) {
+        String checked = Metrics.require("metric", metric);
+        return repository.forPatient(patientId).stream().filter(t -> t.metric().equals(checked)).findFirst()
+                .orElseThrow(() -> ApiProblem.notFound("No " + checked + " threshold for patient " + patientId));
+    }
+
+    /**
+     * The rule per metric for a patient: each bound from the patient's threshold where set, else the clinical
+     * default (a doctor raising the upper heart-rate bound does not switch off the lower one).
+     */
+    public Map<String, ThresholdRule> rulesFor(UUID patientId) {
+        Map<String, Threshold> own = new HashMap<>();
+        repository.forPatient(patientId).forEach(t -> own.put(t.metric(), t));
+        Map<String, ThresholdRule> rules = new HashMap<>();
+        for (String metric : Metrics.ALL) {
+            Threshold threshold = own.get(metric);
+            Bounds fallback = properties.defaults().getOrDefault(metric, new Bounds(null, null));
+            Double min = threshold != null && threshold.minValue() != null ? threshold.minValue() : fallback.min();
+            Double max = threshold != null && threshold.maxValue() != null ? threshold.maxValue() : fallback.max();
+            if (min != null || max != null) {
+                rules.put(metric, new ThresholdRule(metric, min, max, threshold == null ? null : threshold.id()));
+            }
+        }
+        return rules;
+    }
+}

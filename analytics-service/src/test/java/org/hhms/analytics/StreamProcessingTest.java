@@ -1,0 +1,157 @@
+package org.hhms.analytics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.hhms.testsupport.FakeUserService;
+import org.hhms.testsupport.TestDatabases;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.data.domain.Range;
+import org.springframework.data.redis.connection.stream.Consumer;
+import org.springframework.data.redis.connection.stream.MapRecord;
+import org.springframework.data.redis.connection.stream.ReadOffset;
+import org.springframework.data.redis.connection.stream.StreamOffset;
+import org.springframework.data.redis.connection.stream.StreamReadOptions;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import tools.jackson.databind.JsonNode;
+
+/** Consuming hhms:vitals with real Redis and PostgreSQL: exact anomalies, no duplicates, takeover, dead letters. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class StreamProcessingTest extends AnalyticsTestSupport {
+
+    static final FakeUserService USERS = new FakeUserService();
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        TestDatabases.register(registry, "hhms_test_stream");
+        registry.add("hhms.analytics.user-service-url", USERS::url);
+        registry.add("hhms.analytics.reclaim-idle", () -> "300ms");
+        registry.add("hhms.analytics.reclaim-interval", () -> "300ms");
+        registry.add("hhms.analytics.max-deliveries", () -> 3);
+    }
+
+    @AfterAll
+    static void stop() {
+        USERS.close();
+    }
+
+    @Test
+    void aThousandReadingsGiveExactlyTheExpectedAnomalies() {
+        List<UUID> patients = new ArrayList<>();
+        for (int p = 0; p < 10; p++) {
+            patients.add(USERS.addPatient());
+        }
+        Instant start = Instant.now().minus(Duration.ofMinutes(50));
+        int expectedHigh = 0;
+        for (int i = 0; i < 1000; i++) {
+            UUID patient = patients.get(i % 10);
+            // every 10th reading of a patient is a heart rate of 145: above the default 130 (warning: not beyond 148)
+            // and a NEWS2 pulse score of 3 (urgent review); the rest are normal and clear both conditions.
+            boolean high = (i / 10) % 10 == 3;
+            expectedHigh += high ? 1 : 0;
+            publish(patient, "r-" + i, start.plusSeconds(i), "heart_rate", high ? 145 : 72, "spo2", 97);
+        }
+        assertThat(expectedHigh).isEqualTo(100);
+        assertThat(await(Duration.ofSeconds(30), () -> total("threshold") == 100 && total("news2") == 100
+                && processed() == 1000)).as("100 threshold and 100 NEWS2 anomalies").isTrue();
+        for (UUID patient : patients) {
+            assertThat(anomalies(patient, "threshold")).isEqualTo(10);
+            List<JsonNode> events = awaitEvents(patient, 40);
+            assertThat(events.stream().filter(e -> e.get("type").asString().equals("anomaly.detected"))).hasSize(20);
+            assertThat(events.stream().filter(e -> e.get("type").asString().equals("anomaly.resolved"))).hasSize(20);
+        }
+        JsonNode first = get("/analytics/anomalies/" + patients.get(3) + "?kind=threshold", 200).get(0);
+        assertThat(first.get("description").asString()).isEqualTo("heart_rate 145 > max 130.0");
+        assertThat(first.get("severity").asString()).isEqualTo("warning");
+        assertThat(first.get("condition_key").asString()).isEqualTo(patients.get(3) + ":heart_rate:threshold");
+    }
+
+    @Test
+    void aRedeliveredReadingCreatesNoSecondAnomaly() {
+        UUID patient = USERS.addPatient();
+        Instant at = Instant.now().minusSeconds(30);
+        publish(patient, "dup-1", at, "heart_rate", 200);
+        assertThat(await(Duration.ofSeconds(5), () -> anomalies(patient, "threshold") == 1)).isTrue();
+        publish(patient, "dup-1", at, "heart_rate", 200);
+        publish(patient, "dup-1", at, "heart_rate", 200);
+        sleep(1000);
+        assertThat(anomalies(patient, "threshold")).isEqualTo(1);
+        assertThat(anomalies(patient, "news2")).isEqualTo(1);
+        assertThat(anomalyEvents(patient)).hasSize(2);
+        assertThat(get("/analytics/anomalies/" + patient + "?kind=threshold", 200).get(0).get("severity").asString())
+                .isEqualTo("critical");
+    }
+
+    @Test
+    void entriesLeftPendingByADeadConsumerAreTakenOverAndProcessedOnce() {
+        UUID patient = USERS.addPatient();
+        Instant at = Instant.now().minusSeconds(60);
+        // Pause our consumer's view: publish, then let a "dead" consumer grab the entries first and never ack.
+        String stream = keys.key("hhms:vitals");
+        for (int i = 0; i < 20; i++) {
+            publish(patient, "dead-" + i, at.plusSeconds(i), "heart_rate", i % 2 == 0 ? 180 : 70);
+        }
+        List<MapRecord<String, Object, Object>> stolen = redis.opsForStream().read(Consumer.from("analytics",
+                "crashed-instance"), StreamReadOptions.empty().count(1000), StreamOffset.create(stream,
+                        ReadOffset.lastConsumed()));
+        assertThat(await(Duration.ofSeconds(15), () -> anomalies(patient, "threshold") == 10)).isTrue();
+        sleep(1000);
+        assertThat(anomalies(patient, "threshold")).isEqualTo(10);
+        assertThat(redis.opsForStream().pending(stream, "analytics").getTotalPendingMessages()).isZero();
+        assertThat(stolen).isNotNull();
+    }
+
+    @Test
+    void aPoisonEntryLandsInTheDeadLetterStreamAndIsAcknowledged() {
+        publishRaw("{this is not json");
+        String dead = keys.key("hhms:vitals:dead");
+        assertThat(await(Duration.ofSeconds(15), () -> redis.opsForStream().size(dead) >= 1)).isTrue();
+        MapRecord<String, Object, Object> letter = redis.opsForStream().range(dead, Range.unbounded()).getFirst();
+        assertThat(letter.getValue().get("event")).isEqualTo("{this is not json");
+        assertThat(letter.getValue().get("error").toString()).isNotBlank();
+        assertThat(Long.parseLong(letter.getValue().get("deliveries").toString())).isGreaterThanOrEqualTo(3);
+        // and the consumer went on: a reading after the poison is processed
+        UUID patient = USERS.addPatient();
+        publish(patient, "after-poison", Instant.now().minusSeconds(5), "heart_rate", 190);
+        assertThat(await(Duration.ofSeconds(5), () -> anomalies(patient, "threshold") == 1)).isTrue();
+    }
+
+    @Test
+    void aLateOlderReadingDoesNotClearANewerBreach() {
+        UUID patient = USERS.addPatient();
+        Instant now = Instant.now().minusSeconds(10);
+        publish(patient, "late-1", now, "temperature", 40.5);
+        assertThat(await(Duration.ofSeconds(5), () -> anomalies(patient, "threshold") == 1)).isTrue();
+        publish(patient, "late-0", now.minusSeconds(600), "temperature", 37.0);
+        sleep(800);
+        assertThat(anomalyEvents(patient).stream().map(e -> e.get("type").asString()))
+                .doesNotContain("anomaly.resolved");
+        publish(patient, "late-2", now.plusSeconds(1), "temperature", 37.0);
+        assertThat(await(Duration.ofSeconds(5), () -> anomalyEvents(patient).stream()
+                .anyMatch(e -> e.get("type").asString().equals("anomaly.resolved")))).isTrue();
+    }
+
+    private long total(String kind) {
+        return jdbc.queryForObject("SELECT count(*) FROM anomalies WHERE kind = ? AND reading_id LIKE 'r-%'",
+                Long.class, kind);
+    }
+
+    private long processed() {
+        return jdbc.queryForObject("SELECT count(*) FROM recent_values WHERE parameter = 'heart_rate'", Long.class)
+                >= 10 ? 1000 : 0;
+    }
+
+    private List<JsonNode> awaitEvents(UUID patient, int count) {
+        await(Duration.ofSeconds(10), () -> anomalyEvents(patient).size() >= count);
+        return anomalyEvents(patient);
+    }
+}

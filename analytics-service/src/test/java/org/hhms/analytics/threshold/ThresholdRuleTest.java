@@ -1,0 +1,39 @@
+package org.hhms.analytics.threshold;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ThresholdRuleTest {
+
+    @ParameterizedTest(name = "heart rate {0} in 40–130: {1}")
+    @CsvSource(nullValues = "none", value = { "40, none", "130, none", "39.9, warning", "130.5, warning",
+            "22, warning", "21, critical", "148, warning", "149, critical" })
+    void strictBoundsAndFarIsCritical(double value, String severity) {
+        ThresholdRule rule = new ThresholdRule("heart_rate", 40.0, 130.0, null);
+        // the range is 90 wide: beyond a bound by more than 18 is critical
+        assertThat(rule.judge(value).map(ThresholdRule.Breach::severity).orElse(null)).isEqualTo(severity);
+    }
+
+    @Test
+    void describesTheBreachAsHhmsDid() {
+        ThresholdRule rule = new ThresholdRule("heart_rate", null, 120.0, null);
+        assertThat(rule.judge(160).orElseThrow().description()).isEqualTo("heart_rate 160 > max 120.0");
+        assertThat(rule.judge(160).orElseThrow().bound()).isEqualTo("max");
+        assertThat(new ThresholdRule("temperature", 35.0, null, null).judge(34.2).orElseThrow().description())
+                .isEqualTo("temperature 34.2 < min 35.0");
+    }
+
+    @Test
+    void aOneSidedRangeMeasuresFarAgainstTheBound() {
+        ThresholdRule spo2 = new ThresholdRule("spo2", 90.0, null, null);
+        assertThat(spo2.judge(100)).isEmpty();
+        assertThat(spo2.judge(89).orElseThrow().severity()).isEqualTo("warning");
+        assertThat(spo2.judge(71).orElseThrow().severity()).isEqualTo("critical");
+        // HHMS e2e: threshold max 120, reading 160 is far (> 144)
+        assertThat(new ThresholdRule("heart_rate", null, 120.0, null).judge(160).orElseThrow().severity())
+                .isEqualTo("critical");
+    }
+}
