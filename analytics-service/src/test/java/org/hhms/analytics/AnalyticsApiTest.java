@@ -1,0 +1,207 @@
+package org.hhms.analytics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.hhms.testsupport.FakeUserService;
+import org.hhms.testsupport.TestDatabases;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.sun.net.httpserver.HttpServer;
+
+import tools.jackson.databind.JsonNode;
+
+/** The /analytics routes: thresholds, anomalies, NEWS2, re-evaluation. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class AnalyticsApiTest extends AnalyticsTestSupport {
+
+    static final FakeUserService USERS = new FakeUserService();
+    /** Stored readings the fake patient-data-service answers, per patient (JSON array of readings). */
+    static final Map<UUID, String> STORED = new ConcurrentHashMap<>();
+    static final HttpServer VITALS = startVitals();
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        TestDatabases.register(registry, "hhms_test_analyticsapi");
+        registry.add("hhms.analytics.user-service-url", USERS::url);
+        registry.add("hhms.analytics.patient-data-url", () -> "http://127.0.0.1:" + VITALS.getAddress().getPort());
+    }
+
+    @AfterAll
+    static void stop() {
+        USERS.close();
+        VITALS.stop(0);
+    }
+
+    @Test
+    void thresholdUpsertKeepsAnOmittedBoundAndRejectsMinAboveMax() {
+        UUID patient = USERS.addPatient();
+        JsonNode created = post("/analytics/thresholds", Map.of("patient_id", patient, "metric", "heart_rate",
+                "min_value", 50, "max_value", 120), 200);
+        assertThat(created.get("id").asString()).hasSize(36);
+        assertThat(created.get("created_at").asString()).endsWith("Z");
+        JsonNode raised = post("/analytics/thresholds", Map.of("patient_id", patient, "metric", "heart_rate",
+                "max_value", 140), 200);
+        assertThat(raised.get("id").asString()).isEqualTo(created.get("id").asString());
+        assertThat(raised.get("min_value").asDouble()).isEqualTo(50.0);
+        assertThat(raised.get("max_value").asDouble()).isEqualTo(140.0);
+        assertThat(post("/analytics/thresholds", Map.of("patient_id", patient, "metric", "heart_rate",
+                "min_value", 150), 400).get("detail").asString()).contains("min_value").contains("150.0 > 140.0");
+        assertThat(post("/analytics/thresholds", Map.of("patient_id", patient, "metric", "weight_kg",
+                "max_value", 95), 200).get("metric").asString()).isEqualTo("weight_kg");
+
+        JsonNode all = get("/analytics/thresholds/" + patient, 200);
+        assertThat(all.findValuesAsString("metric")).containsExactly("heart_rate", "weight_kg");
+        assertThat(get("/analytics/thresholds/" + patient + "/heart_rate", 200).get("max_value").asDouble())
+                .isEqualTo(140.0);
+        get("/analytics/thresholds/" + patient + "/spo2", 404);
+    }
+
+    @Test
+    void thresholdErrors() {
+        UUID patient = USERS.addPatient();
+        assertThat(post("/analytics/thresholds", Map.of("patient_id", patient, "metric", "pulse", "max_value", 1),
+                400).get("errors").get(0).get("field").asString()).isEqualTo("metric");
+        post("/analytics/thresholds", Map.of("patient_id", patient, "metric", "spo2"), 400);
+        post("/analytics/thresholds", Map.of("patient_id", UUID.randomUUID(), "metric", "spo2", "min_value", 92),
+                404);
+        assertThat(post("/analytics/thresholds", Map.of("metric", "spo2", "min_value", 92), 400)
+                .get("errors").get(0).get("field").asString()).isEqualTo("patient_id");
+        post("/analytics/thresholds", Map.of("patient_id", patient, "metric", "spo2", "min_value", 92,
+                "colour", "red"), 400);
+        get("/analytics/thresholds/" + UUID.randomUUID(), 404);
+        get("/analytics/thresholds/" + patient + "/pulse", 400);
+    }
+
+    @Test
+    void aPatientThresholdOverridesTheDefaultBoundByBound() {
+        UUID patient = USERS.addPatient();
+        post("/analytics/thresholds", Map.of("patient_id", patient, "metric", "heart_rate", "max_value", 100),
+                200);
+        Instant at = Instant.now().minusSeconds(60);
+        publish(patient, "o-1", at, "heart_rate", 110); // above the patient's 100 (default would be 130)
+        publish(patient, "o-2", at.plusSeconds(1), "heart_rate", 35); // below the default 40, still applies
+        publish(patient, "o-3", at.plusSeconds(2), "heart_rate", 100); // equal: normal
+        assertThat(await(Duration.ofSeconds(5), () -> anomalies(patient, "threshold") == 2)).isTrue();
+        JsonNode listed = get("/analytics/anomalies/" + patient + "?kind=threshold", 200);
+        assertThat(listed.findValuesAsString("description")).containsExactly("heart_rate 35 < min 40.0",
+                "heart_rate 110 > max 100.0");
+        assertThat(listed.get(1).get("threshold_id").isNull()).isFalse();
+    }
+
+    @Test
+    void anomaliesAreNewestFirstAndFilterByTimeAndKind() {
+        UUID patient = USERS.addPatient();
+        Instant at = Instant.now().minus(Duration.ofMinutes(30)).truncatedTo(ChronoUnit.SECONDS);
+        publish(patient, "a-1", at, "glucose", 350);
+        publish(patient, "a-2", at.plusSeconds(600), "glucose", 40);
+        assertThat(await(Duration.ofSeconds(5), () -> anomalies(patient, "threshold") == 2)).isTrue();
+        JsonNode all = get("/analytics/anomalies/" + patient, 200);
+        assertThat(all.findValuesAsString("timestamp")).containsExactly(at.plusSeconds(600).toString(),
+                at.toString());
+        assertThat(get("/analytics/anomalies/" + patient + "?since=" + at.plusSeconds(1), 200)).hasSize(1);
+        assertThat(get("/analytics/anomalies/" + patient + "?kind=news2", 200)).isEmpty();
+        get("/analytics/anomalies/" + patient + "?kind=weird", 400);
+        get("/analytics/anomalies/" + UUID.randomUUID(), 404);
+    }
+
+    @Test
+    void news2ScoreWithBreakdownAndACriticalAnomalyAtSevenOrMore() {
+        UUID patient = USERS.addPatient();
+        Instant at = Instant.now().minusSeconds(120);
+        publish(patient, "n-1", at, "heart_rate", 125, "respiratory_rate", 26, "spo2", 93, "systolic_bp", 105,
+                "diastolic_bp", 70, "temperature", 38.6);
+        assertThat(await(Duration.ofSeconds(5), () -> anomalies(patient, "news2") == 1)).isTrue();
+        JsonNode news2 = get("/analytics/anomalies/" + patient + "?kind=news2", 200).get(0);
+        // pulse 2 + respiration 3 + SpO2 2 + systolic 1 + temperature 1 = 9
+        assertThat(news2.get("severity").asString()).isEqualTo("critical");
+        assertThat(news2.get("observed_value").asDouble()).isEqualTo(9.0);
+        assertThat(news2.get("description").asString()).startsWith("NEWS2 9: high")
+                .contains("partial: missing on_oxygen, consciousness");
+
+        JsonNode score = get("/analytics/news2/" + patient, 200);
+        assertThat(score.get("score").asInt()).isEqualTo(9);
+        assertThat(score.get("partial").asBoolean()).isTrue();
+        assertThat(score.get("parameters").get("respiratory_rate").asInt()).isEqualTo(3);
+        assertThat(score.get("severity").asString()).isEqualTo("critical");
+        get("/analytics/news2/" + UUID.randomUUID(), 404);
+    }
+
+    @Test
+    void spo2Scale2IsAClinicianSetting() {
+        UUID patient = USERS.addPatient();
+        client.put().uri("/analytics/news2/" + patient + "/scale").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("spo2_scale", 2)).exchange().expectStatus().isOk();
+        client.put().uri("/analytics/news2/" + patient + "/scale").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("spo2_scale", 3)).exchange().expectStatus().isBadRequest();
+        publish(patient, "s2-1", Instant.now().minusSeconds(30), "spo2", 89);
+        assertThat(await(Duration.ofSeconds(5), () -> get("/analytics/news2/" + patient, 200)
+                .get("parameters").has("spo2"))).isTrue();
+        assertThat(get("/analytics/news2/" + patient, 200).get("parameters").get("spo2").asInt()).isZero();
+    }
+
+    @Test
+    void runReEvaluatesStoredReadingsIdempotently() {
+        UUID patient = USERS.addPatient();
+        Instant at = Instant.now().minus(Duration.ofMinutes(10)).truncatedTo(ChronoUnit.SECONDS);
+        STORED.put(patient, "[" + storedReading(patient, "st-1", at, 72) + "," + storedReading(patient, "st-2",
+                at.plusSeconds(60), 190) + "]");
+        JsonNode report = post("/analytics/run", Map.of("patient_id", patient), 200);
+        assertThat(report.get("readings_seen").asInt()).isEqualTo(2);
+        assertThat(report.get("new_anomalies").asInt()).isEqualTo(2); // threshold + NEWS2 (pulse 3)
+        JsonNode again = post("/analytics/run", Map.of("patient_id", patient), 200);
+        assertThat(again.get("readings_seen").asInt()).isEqualTo(2);
+        assertThat(again.get("new_anomalies").asInt()).isZero();
+        assertThat(anomalies(patient, "threshold")).isEqualTo(1);
+        assertThat(client.post().uri("/analytics/analyze/" + patient).exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody()).contains("heart_rate 190 > max 130.0");
+        post("/analytics/run", Map.of("patient_id", UUID.randomUUID()), 404);
+        post("/analytics/run", Map.of("since", Instant.now().plusSeconds(3600)), 400);
+        assertThat(post("/analytics/run", Map.of(), 200).get("patients").asInt()).isGreaterThanOrEqualTo(1);
+    }
+
+    private static String storedReading(UUID patient, String id, Instant at, double heartRate) {
+        return """
+                {"patient_id":"%s","reading_id":"%s","timestamp":"%s","received_at":"%s","device_id":null,
+                 "heart_rate":%s,"spo2":null,"respiratory_rate":null,"systolic_bp":null,"diastolic_bp":null,
+                 "temperature":null,"glucose":null,"weight_kg":null,"on_oxygen":null,"consciousness":null}"""
+                .formatted(patient, id, at, at, heartRate);
+    }
+
+    private static HttpServer startVitals() {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            server.createContext("/patient/", exchange -> {
+                UUID patient = UUID.fromString(exchange.getRequestURI().getPath().split("/")[2]);
+                String body = STORED.getOrDefault(patient, "[]");
+                byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().set("Content-Type", "application/json");
+                exchange.sendResponseHeaders(200, bytes.length);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(bytes);
+                }
+            });
+            server.start();
+            return server;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+}
