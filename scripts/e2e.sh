@@ -144,4 +144,42 @@ expect 400 "an out-of-range reading"
 check '.errors[0].field == "spo2"' "the bad field is named"
 ok "history reads back; bad ranges and readings are 400 naming the field"
 
+# 5. Analytics: the seed's anomaly scenario, a NEWS2 emergency, and the seed's smoke call to /analytics/run.
+# await_anomaly PATIENT JQ DESCRIPTION — polls GET /analytics/anomalies/PATIENT until JQ is true (10 s).
+await_anomaly() {
+  local patient=$1 filter=$2 what=$3
+  for _ in $(seq 1 50); do
+    call GET "/analytics/anomalies/$patient"
+    if [ "$STATUS" = 200 ] && echo "$BODY" | jq -e "$filter" >/dev/null 2>&1; then
+      return 0
+    fi
+    sleep 0.2
+  done
+  fail "$what: no such anomaly within 10 s"
+}
+
+ANALYTICS_PATIENT_ID=$(register_or_lookup patient "E2E Analytics Patient" "e2e.analytics.$(date +%s%N)@hhms.test" +15555550105)
+call POST /analytics/thresholds "{\"patient_id\":\"$ANALYTICS_PATIENT_ID\",\"metric\":\"heart_rate\",\"max_value\":60}"
+expect 200 "set threshold heart_rate max 60"
+check '.metric == "heart_rate" and .max_value == 60' "threshold"
+call POST "/patient/$ANALYTICS_PATIENT_ID" "{\"timestamp\":\"$(date -u +%Y-%m-%dT%H:%M:%SZ)\",\"heart_rate\":95}"
+expect 201 "post heart_rate 95"
+await_anomaly "$ANALYTICS_PATIENT_ID" 'any(.[]; .description == "heart_rate 95 > max 60.0")' "threshold anomaly"
+ok "threshold max 60, heart_rate 95 -> anomaly 'heart_rate 95 > max 60.0'"
+
+NEWS2_PATIENT_ID=$(register_or_lookup patient "E2E NEWS2 Patient" "e2e.news2.$(date +%s%N)@hhms.test" +15555550106)
+call POST "/patient/$NEWS2_PATIENT_ID" "{\"timestamp\":\"$(date -u +%Y-%m-%dT%H:%M:%SZ)\",\"heart_rate\":125,\"respiratory_rate\":26,\"spo2\":93,\"systolic_bp\":105,\"diastolic_bp\":70,\"temperature\":38.6}"
+expect 201 "post deteriorating vitals"
+await_anomaly "$NEWS2_PATIENT_ID" 'any(.[]; .kind == "news2" and .severity == "critical" and .observed_value >= 7)' \
+  "critical NEWS2 anomaly"
+call GET "/analytics/news2/$NEWS2_PATIENT_ID"
+expect 200 "current NEWS2"
+check '.score >= 7 and .severity == "critical" and .parameters.respiratory_rate == 3' "NEWS2 breakdown"
+ok "NEWS2 $(echo "$BODY" | jq -c '{score, partial, missing}') -> critical news2 anomaly"
+
+call POST /analytics/run '{}'
+expect 200 "POST /analytics/run {}"
+check '.readings_seen >= 0 and (.new_anomalies | type == "number")' "run report"
+ok "POST /analytics/run {} re-evaluated $(echo "$BODY" | jq .readings_seen) readings, $(echo "$BODY" | jq .new_anomalies) new anomalies"
+
 echo "PASS: end-to-end checks passed against $BASE_URL"

@@ -195,6 +195,16 @@ class UserRoutesTest extends UsersApiSupport {
                 .expectHeader().contentType("application/problem+json");
     }
 
+    @Test
+    void everyProblemCarriesTheRequestId() {
+        client.get().uri("/users/" + UUID.randomUUID()).header("X-Request-ID", "problem-trace-7").exchange()
+                .expectStatus().isNotFound()
+                .expectBody().jsonPath("$.request_id").isEqualTo("problem-trace-7");
+        client.get().uri("/users/not-a-uuid").header("X-Request-ID", "problem-trace-8").exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.request_id").isEqualTo("problem-trace-8");
+    }
+
     private JsonNode patch(UUID id, Map<String, Object> body, int expectedStatus) {
         String json = client.patch().uri("/users/" + id).contentType(MediaType.APPLICATION_JSON).body(body)
                 .exchange().expectStatus().isEqualTo(expectedStatus)

@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.hhms.analytics.patients.PatientDirectory;
 import org.hhms.analytics.stream.VitalEvaluator;
 import org.hhms.analytics.stream.VitalReading;
+import org.hhms.common.web.ApiProblem;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -35,17 +36,29 @@ public class ReEvaluation {
                 : jdbc.sql("SELECT patient_id FROM patient_activity ORDER BY patient_id").query(UUID.class).list();
         int readings = 0;
         List<Anomaly> found = new ArrayList<>();
+        List<UUID> skipped = new ArrayList<>();
         for (UUID patient : patients) {
-            for (VitalReading reading : directory.readings(patient, since, until)) {
+            List<VitalReading> stored;
+            try {
+                stored = directory.readings(patient, since, until);
+            } catch (ApiProblem e) {
+                if (patientId != null || e.getStatusCode().value() != 404) {
+                    throw e;
+                }
+                skipped.add(patient); // no longer an active patient: nothing to re-evaluate
+                continue;
+            }
+            for (VitalReading reading : stored) {
                 readings++;
                 found.addAll(evaluator.evaluate(reading));
             }
         }
-        return new RunReport(patients.size(), readings, found.size(), since, until, found);
+        return new RunReport(patients.size() - skipped.size(), readings, found.size(), since, until, skipped,
+                found);
     }
 
     /** What a run looked at and what it found that was not known before. */
     public record RunReport(int patients, int readingsSeen, int newAnomalies, Instant since, Instant until,
-            List<Anomaly> anomalies) {
+            List<UUID> skippedPatients, List<Anomaly> anomalies) {
     }
 }
