@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 
 import org.hhms.analytics.anomaly.StaleDataDetector;
@@ -11,6 +12,7 @@ import org.hhms.testsupport.TestDatabases;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.data.redis.connection.stream.StreamRecords;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -49,6 +51,22 @@ class StaleDataTest extends AnalyticsTestSupport {
                         && e.get("data").get("kind").asString().equals("stale_data")))).isTrue();
         // silent again later: a second, separate silence
         assertThat(await(Duration.ofSeconds(6), () -> anomalies(patient, "stale_data") == 2)).isTrue();
+    }
+
+    @Test
+    void aDeactivatedPatientIsNoLongerWatchedAndTheirConditionsClose() {
+        UUID patient = UUID.randomUUID();
+        publish(patient, "d-1", Instant.now(), "heart_rate", 190);
+        assertThat(await(Duration.ofSeconds(5), () -> anomalies(patient, "threshold") == 1)).isTrue();
+        String deactivated = mapper.writeValueAsString(Map.of("event_id", UUID.randomUUID(),
+                "type", "user.deactivated", "data", Map.of("id", patient, "role", "patient",
+                        "is_active", false, "updated_at", Instant.now())));
+        redis.opsForStream().add(StreamRecords
+                .mapBacked(Map.of("event", deactivated)).withStreamKey(keys.key("hhms:users")));
+        assertThat(await(Duration.ofSeconds(5), () -> anomalyEvents(patient).stream()
+                .filter(e -> e.get("type").asString().equals("anomaly.resolved")).count() == 2)).isTrue();
+        sleep(3000);
+        assertThat(anomalies(patient, "stale_data")).isZero();
     }
 
     @Test

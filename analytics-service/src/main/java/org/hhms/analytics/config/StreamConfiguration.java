@@ -1,5 +1,6 @@
 package org.hhms.analytics.config;
 
+import org.hhms.analytics.patients.UserEventHandler;
 import org.hhms.analytics.stream.VitalEventHandler;
 import org.hhms.common.outbox.OutboxRelay;
 import org.hhms.common.redis.RedisKeys;
@@ -12,7 +13,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** The hhms:vitals consumer (group {@code analytics}) and the relay of this service's outbox to hhms:anomalies. */
+/** The consumers of hhms:vitals and hhms:users (group {@code analytics}) and the relay of the outbox to hhms:anomalies. */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 public class StreamConfiguration {
@@ -25,6 +26,15 @@ public class StreamConfiguration {
     GroupConsumer vitalsConsumer(StringRedisTemplate redis, RedisKeys keys, VitalEventHandler handler,
             AnalyticsProperties properties) {
         return new GroupConsumer(redis, keys.key("hhms:vitals"), GROUP, properties.consumerName(), handler,
+                new GroupConsumer.Settings(properties.maxDeliveries(), properties.reclaimIdle(),
+                        properties.reclaimInterval(), 100));
+    }
+
+    /** Deactivations on hhms:users stop the watching of a patient (group {@code analytics} on that stream too). */
+    @Bean
+    GroupConsumer usersConsumer(StringRedisTemplate redis, RedisKeys keys, UserEventHandler handler,
+            AnalyticsProperties properties) {
+        return new GroupConsumer(redis, keys.key("hhms:users"), GROUP, properties.consumerName(), handler,
                 new GroupConsumer.Settings(properties.maxDeliveries(), properties.reclaimIdle(),
                         properties.reclaimInterval(), 100));
     }
