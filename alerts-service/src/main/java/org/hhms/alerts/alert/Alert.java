@@ -1,0 +1,16 @@
+package org.hhms.alerts.alert;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** An alert as stored: one per condition while unresolved, with its notification state and lifecycle. */
+public record Alert(UUID id, UUID patientId, String conditionKey, String kind, String severity, String message,
+        String status, String resolution, int occurrenceCount, Instant firstSeenAt, Instant lastSeenAt,
+        Instant lastReadingAt, int escalationLevel, int round, Instant nextEscalationAt, Instant nextRepeatAt,
+        UUID acknowledgedBy, Instant acknowledgedAt, Instant resolvedAt, String errorMessage, Instant createdAt,
+        Instant updatedAt) {
+
+    public boolean isOpen() {
+        return !"acknowledged".equals(status) && !"resolved".equals(status);
+    }
+}

@@ -1,0 +1,131 @@
+package org.hhms.alerts.alert;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.hhms.alerts.careteam.CareTeams;
+import org.hhms.alerts.live.AlertBroadcaster;
+import org.hhms.alerts.notify.Notification;
+import org.hhms.alerts.notify.NotificationRepository;
+import org.hhms.alerts.notify.SmsSender;
+import org.hhms.common.web.ApiProblem;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+import jakarta.validation.Valid;
+
+/** The HHMS {@code /alerts} routes, a doctor's inbox, the live stream and the SMS provider's status. */
+@RestController
+@RequestMapping("/alerts")
+public class AlertController {
+
+    private static final Set<String> SEVERITIES = Set.of("info", "warning", "critical");
+    private static final Set<String> STATUSES = Set.of("open", "pending", "sent", "failed", "delivered",
+            "acknowledged", "resolved");
+
+    private final AlertService service;
+    private final AlertRepository alerts;
+    private final AlertViews views;
+    private final NotificationRepository notifications;
+    private final CareTeams careTeams;
+    private final AlertBroadcaster broadcaster;
+    private final SmsSender sms;
+
+    public AlertController(AlertService service, AlertRepository alerts, AlertViews views,
+            NotificationRepository notifications, CareTeams careTeams, AlertBroadcaster broadcaster, SmsSender sms) {
+        this.service = service;
+        this.alerts = alerts;
+        this.views = views;
+        this.notifications = notifications;
+        this.careTeams = careTeams;
+        this.broadcaster = broadcaster;
+        this.sms = sms;
+    }
+
+    @PostMapping("/notifications/send")
+    public ResponseEntity<AlertResponse> send(@Valid @RequestBody ManualAlertRequest request) {
+        if (request.patientId() == null) {
+            throw ApiProblem.invalidField("patient_id", "is required");
+        }
+        return created(request.patientId(), request);
+    }
+
+    @PostMapping("/send/{patientId}")
+    public ResponseEntity<AlertResponse> sendTo(@PathVariable UUID patientId,
+            @Valid @RequestBody ManualAlertRequest request) {
+        return created(patientId, request);
+    }
+
+    /** A patient's alerts, newest first; {@code status} filters ({@code open}: not acknowledged or resolved). */
+    @GetMapping("/{patientId}")
+    public List<AlertResponse> forPatient(@PathVariable UUID patientId,
+            @RequestParam(required = false) String status) {
+        return views.of(alerts.forPatients(List.of(patientId), status(status), 500));
+    }
+
+    /** A doctor's inbox: the alerts of every patient whose care team has this doctor. */
+    @GetMapping
+    public List<AlertResponse> inbox(@RequestParam(name = "doctor_id", required = false) UUID doctorId,
+            @RequestParam(required = false) String status) {
+        if (doctorId == null) {
+            throw ApiProblem.invalidField("doctor_id", "is required");
+        }
+        return views.of(alerts.forPatients(careTeams.patientsOf(doctorId), status(status), 500));
+    }
+
+    @PostMapping("/{alertId}/acknowledge")
+    public AlertResponse acknowledge(@PathVariable UUID alertId, @RequestBody AcknowledgeRequest request) {
+        return views.of(service.acknowledge(alertId, request.status(), request.doctorId()));
+    }
+
+    /** Every notification attempt of an alert: recipient, round, outcome, provider id, error. */
+    @GetMapping("/{alertId}/notifications")
+    public List<Notification> notifications(@PathVariable UUID alertId) {
+        service.get(alertId);
+        return notifications.forAlert(alertId);
+    }
+
+    /** Server-sent events of alert changes, optionally for one doctor's patients or one patient. */
+    @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    public SseEmitter stream(@RequestParam(name = "doctor_id", required = false) UUID doctorId,
+            @RequestParam(name = "patient_id", required = false) UUID patientId) {
+        return broadcaster.subscribe(doctorId, patientId);
+    }
+
+    @GetMapping("/system/status")
+    public Map<String, Object> status() {
+        return sms.status();
+    }
+
+    private ResponseEntity<AlertResponse> created(UUID patientId, ManualAlertRequest request) {
+        String severity = request.severity() == null ? "info" : request.severity().trim().toLowerCase(Locale.ROOT);
+        if (!SEVERITIES.contains(severity)) {
+            throw ApiProblem.invalidField("severity", "must be info, warning or critical (any case)");
+        }
+        Alert alert = service.manual(patientId, request.message().trim(), severity);
+        return ResponseEntity.created(URI.create("/alerts/" + alert.id() + "/notifications")).body(views.of(alert));
+    }
+
+    private static String status(String status) {
+        if (status == null || status.isBlank()) {
+            return null;
+        }
+        String wanted = status.trim().toLowerCase(Locale.ROOT);
+        if (!STATUSES.contains(wanted)) {
+            throw ApiProblem.invalidField("status", "must be one of " + String.join(", ", STATUSES));
+        }
+        return wanted;
+    }
+}

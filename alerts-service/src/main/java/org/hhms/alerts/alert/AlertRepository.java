@@ -1,0 +1,154 @@
+package org.hhms.alerts.alert;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Alerts in PostgreSQL. */
+@Repository
+public class AlertRepository {
+
+    private final JdbcClient jdbc;
+
+    public AlertRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Inserts a new active alert unless the condition already has one; returns whether it was inserted. */
+    public boolean insertIfNoActive(Alert a) {
+        return jdbc.sql("""
+                INSERT INTO alerts (id, patient_id, condition_key, kind, severity, message, status, occurrence_count,
+                                    first_seen_at, last_seen_at, last_reading_at, escalation_level, round,
+                                    next_escalation_at, next_repeat_at, error_message, created_at, updated_at)
+                VALUES (:id, :patient, :condition, :kind, :severity, :message, :status, 1, :now, :now, :reading, 0, 1,
+                        :escalation, :repeat, :error, :now, :now)
+                ON CONFLICT (condition_key) WHERE status <> 'resolved' DO NOTHING
+                """).param("id", a.id()).param("patient", a.patientId()).param("condition", a.conditionKey())
+                .param("kind", a.kind()).param("severity", a.severity()).param("message", a.message())
+                .param("status", a.status()).param("now", ts(a.createdAt())).param("reading", ts(a.lastReadingAt()))
+                .param("escalation", ts(a.nextEscalationAt())).param("repeat", ts(a.nextRepeatAt()))
+                .param("error", a.errorMessage()).update() == 1;
+    }
+
+    public Optional<Alert> lockActive(String conditionKey) {
+        return jdbc.sql("SELECT * FROM alerts WHERE condition_key = :c AND status <> 'resolved' FOR UPDATE")
+                .param("c", conditionKey).query(AlertRepository::map).optional();
+    }
+
+    public Optional<Alert> lock(UUID id) {
+        return jdbc.sql("SELECT * FROM alerts WHERE id = :id FOR UPDATE").param("id", id)
+                .query(AlertRepository::map).optional();
+    }
+
+    public Optional<Alert> find(UUID id) {
+        return jdbc.sql("SELECT * FROM alerts WHERE id = :id").param("id", id).query(AlertRepository::map)
+                .optional();
+    }
+
+    /** A repeat anomaly of the condition: counted, severity only ever raised, no new page. */
+    public void recordOccurrence(UUID id, String severity, String message, Instant readingAt, Instant now) {
+        jdbc.sql("""
+                UPDATE alerts SET occurrence_count = occurrence_count + 1, last_seen_at = :now,
+                       last_reading_at = greatest(last_reading_at, :reading), message = :message,
+                       severity = CASE WHEN :severity = 'critical' OR severity = 'critical' THEN 'critical'
+                                       WHEN :severity = 'warning' OR severity = 'warning' THEN 'warning'
+                                       ELSE 'info' END,
+                       updated_at = :now
+                 WHERE id = :id
+                """).param("id", id).param("severity", severity).param("message", message)
+                .param("reading", ts(readingAt)).param("now", ts(now)).update();
+    }
+
+    public void updateStatus(UUID id, String status, Instant now) {
+        jdbc.sql("UPDATE alerts SET status = :s, updated_at = :now WHERE id = :id").param("id", id)
+                .param("s", status).param("now", ts(now)).update();
+    }
+
+    public void setError(UUID id, String error, Instant now) {
+        jdbc.sql("UPDATE alerts SET error_message = :e, updated_at = :now WHERE id = :id").param("id", id)
+                .param("e", error).param("now", ts(now)).update();
+    }
+
+    public void acknowledge(UUID id, String status, String resolution, UUID by, Instant now) {
+        jdbc.sql("""
+                UPDATE alerts SET status = :s, resolution = :r, acknowledged_by = coalesce(acknowledged_by, :by),
+                       acknowledged_at = coalesce(acknowledged_at, :now),
+                       resolved_at = CASE WHEN :s = 'resolved' THEN :now ELSE resolved_at END,
+                       next_escalation_at = NULL, next_repeat_at = NULL, updated_at = :now
+                 WHERE id = :id
+                """).param("id", id).param("s", status).param("r", resolution).param("by", by)
+                .param("now", ts(now)).update();
+    }
+
+    public void resolve(UUID id, String resolution, Instant now) {
+        jdbc.sql("""
+                UPDATE alerts SET status = 'resolved', resolution = :r, resolved_at = :now,
+                       next_escalation_at = NULL, next_repeat_at = NULL, updated_at = :now
+                 WHERE id = :id
+                """).param("id", id).param("r", resolution).param("now", ts(now)).update();
+    }
+
+    public void schedule(UUID id, int level, int round, Instant nextEscalation, Instant nextRepeat, Instant now) {
+        jdbc.sql("""
+                UPDATE alerts SET escalation_level = :level, round = :round, next_escalation_at = :esc,
+                       next_repeat_at = :rep, updated_at = :now WHERE id = :id
+                """).param("id", id).param("level", level).param("round", round).param("esc", ts(nextEscalation))
+                .param("rep", ts(nextRepeat)).param("now", ts(now)).update();
+    }
+
+    /** Unacknowledged alerts whose escalation or repeat is due, locked for this instance only. */
+    public List<Alert> lockDue(Instant now, int limit) {
+        return jdbc.sql("""
+                SELECT * FROM alerts
+                 WHERE status IN ('pending', 'sent', 'failed', 'delivered')
+                   AND (next_escalation_at <= :now OR next_repeat_at <= :now)
+                 ORDER BY least(next_escalation_at, next_repeat_at)
+                 LIMIT :limit FOR UPDATE SKIP LOCKED
+                """).param("now", ts(now)).param("limit", limit).query(AlertRepository::map).list();
+    }
+
+    public List<Alert> forPatients(List<UUID> patients, String status, int limit) {
+        if (patients.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT * FROM alerts WHERE patient_id IN (:patients) AND " + statusFilter(status)
+                + " ORDER BY created_at DESC LIMIT :limit").param("patients", patients).param("status", status)
+                .param("limit", limit).query(AlertRepository::map).list();
+    }
+
+    /** {@code open} means not yet acknowledged or resolved; any other value is a status; null is all. */
+    private static String statusFilter(String status) {
+        if (status == null) {
+            return "true";
+        }
+        return "open".equals(status) ? "status NOT IN ('acknowledged', 'resolved')" : "status = :status";
+    }
+
+    static Alert map(ResultSet rs, int row) throws SQLException {
+        return new Alert(rs.getObject("id", UUID.class), rs.getObject("patient_id", UUID.class),
+                rs.getString("condition_key"), rs.getString("kind"), rs.getString("severity"),
+                rs.getString("message"), rs.getString("status"), rs.getString("resolution"),
+                rs.getInt("occurrence_count"), instant(rs, "first_seen_at"), instant(rs, "last_seen_at"),
+                instant(rs, "last_reading_at"), rs.getInt("escalation_level"), rs.getInt("round"),
+                instant(rs, "next_escalation_at"), instant(rs, "next_repeat_at"),
+                rs.getObject("acknowledged_by", UUID.class), instant(rs, "acknowledged_at"),
+                instant(rs, "resolved_at"), rs.getString("error_message"), instant(rs, "created_at"),
+                instant(rs, "updated_at"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+
+    private static Timestamp ts(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+}

@@ -1,0 +1,208 @@
+package org.hhms.alerts.alert;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import org.hhms.alerts.careteam.CareTeamMember;
+import org.hhms.alerts.careteam.CareTeams;
+import org.hhms.alerts.config.AlertsProperties;
+import org.hhms.alerts.live.AlertBroadcaster;
+import org.hhms.alerts.notify.NotificationRepository;
+import org.hhms.alerts.notify.NotificationService;
+import org.hhms.common.web.ApiProblem;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Turns anomalies into alerts and keeps after them: one alert per condition (repeats are counted, not paged), the
+ * primary doctor first, the next care-team member when nobody acknowledges in time, repeats while unacknowledged,
+ * an all-clear to everyone notified when the condition clears.
+ */
+@Service
+public class AlertService {
+
+    private final AlertRepository alerts;
+    private final NotificationService notifications;
+    private final NotificationRepository attempts;
+    private final CareTeams careTeams;
+    private final AlertViews views;
+    private final AlertBroadcaster broadcaster;
+    private final AlertsProperties properties;
+    private final Clock clock;
+
+    public AlertService(AlertRepository alerts, NotificationService notifications, NotificationRepository attempts,
+            CareTeams careTeams, AlertViews views, AlertBroadcaster broadcaster, AlertsProperties properties,
+            Clock clock) {
+        this.alerts = alerts;
+        this.notifications = notifications;
+        this.attempts = attempts;
+        this.careTeams = careTeams;
+        this.views = views;
+        this.broadcaster = broadcaster;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** An anomaly: opens the condition's alert and pages, or counts a repeat on the alert already open. */
+    @Transactional
+    public Alert onAnomaly(UUID patientId, String conditionKey, String kind, String severity, String description,
+            Instant readingAt) {
+        Instant now = now();
+        Alert candidate = newAlert(patientId, conditionKey, kind, severity, description, readingAt, now);
+        if (alerts.insertIfNoActive(candidate)) {
+            page(candidate);
+            return alerts.find(candidate.id()).orElseThrow();
+        }
+        Alert open = alerts.lockActive(conditionKey).orElseThrow();
+        alerts.recordOccurrence(open.id(), severity, description, readingAt, now);
+        Alert updated = alerts.find(open.id()).orElseThrow();
+        broadcaster.publish("alert.updated", views.of(updated));
+        return updated;
+    }
+
+    /** A manual alert (HHMS send routes): its own condition, paged at once whatever its severity. */
+    @Transactional
+    public Alert manual(UUID patientId, String message, String severity) {
+        Instant now = now();
+        UUID id = UUID.randomUUID();
+        Alert alert = newAlert(patientId, "manual:" + id, "manual", severity, message, null, now);
+        alert = new Alert(id, alert.patientId(), alert.conditionKey(), alert.kind(), alert.severity(), alert.message(),
+                alert.status(), null, 1, now, now, null, 0, 1, alert.nextEscalationAt(), alert.nextRepeatAt(), null,
+                null, null, null, now, now);
+        alerts.insertIfNoActive(alert);
+        page(alert);
+        return alerts.find(id).orElseThrow();
+    }
+
+    /** The condition cleared: the alert resolves and everyone who was told gets the all-clear. */
+    @Transactional
+    public void onResolved(String conditionKey, String description, Instant readingAt) {
+        alerts.lockActive(conditionKey).ifPresent(alert -> {
+            if (readingAt != null && alert.lastReadingAt() != null && readingAt.isBefore(alert.lastReadingAt())) {
+                return; // an all-clear older than the latest breach: the condition is still on
+            }
+            Instant now = now();
+            alerts.resolve(alert.id(), "condition_cleared", now);
+            List<CareTeamMember> told = notified(alert);
+            notifications.queue(alert, told, "all_clear", alert.round(), "[HHMS] All clear for patient "
+                    + shortId(alert.patientId()) + ": " + description + " (alert " + shortId(alert.id()) + ")");
+            broadcaster.publish("alert.resolved", views.of(alerts.find(alert.id()).orElseThrow()));
+        });
+    }
+
+    /** HHMS acknowledge: {@code acknowledged} stops repeats and escalation; {@code resolved} or {@code false_alarm} ends it. */
+    @Transactional
+    public Alert acknowledge(UUID alertId, String status, UUID by) {
+        String wanted = status == null ? "acknowledged" : status.trim().toLowerCase(Locale.ROOT);
+        if (!List.of("acknowledged", "resolved", "false_alarm").contains(wanted)) {
+            throw ApiProblem.invalidField("status", "must be acknowledged, resolved or false_alarm");
+        }
+        Alert alert = alerts.lock(alertId).orElseThrow(() -> ApiProblem.notFound("No alert with id " + alertId));
+        if ("resolved".equals(alert.status())) {
+            throw ApiProblem.conflict("Alert " + alertId + " is already resolved (" + alert.resolution() + ")");
+        }
+        Instant now = now();
+        if ("acknowledged".equals(wanted)) {
+            alerts.acknowledge(alertId, "acknowledged", null, by, now);
+        } else {
+            alerts.acknowledge(alertId, "resolved", wanted, by, now);
+        }
+        Alert updated = alerts.find(alertId).orElseThrow();
+        broadcaster.publish("acknowledged".equals(wanted) ? "alert.acknowledged" : "alert.resolved",
+                views.of(updated));
+        return updated;
+    }
+
+    /**
+     * Escalation and repeats of unacknowledged alerts that are due. Called on a schedule; tests call it directly
+     * with their clock. Returns how many alerts it advanced.
+     */
+    @Scheduled(fixedDelayString = "${hhms.alerts.escalation-interval:5s}")
+    @Transactional
+    public int advanceDue() {
+        Instant now = now();
+        List<Alert> due = alerts.lockDue(now, 100);
+        for (Alert alert : due) {
+            List<CareTeamMember> team = careTeams.of(alert.patientId());
+            int level = alert.escalationLevel();
+            int round = alert.round();
+            Instant nextEscalation = alert.nextEscalationAt();
+            Instant nextRepeat = alert.nextRepeatAt();
+            if (nextEscalation != null && !nextEscalation.isAfter(now)) {
+                if (level + 1 < team.size()) {
+                    level++;
+                    notifications.queue(alert, List.of(team.get(level)), "escalation", round, body(alert,
+                            "ESCALATED: not acknowledged yet. "));
+                    nextEscalation = now.plus(properties.escalationDelay(alert.severity()));
+                } else {
+                    nextEscalation = null; // everyone on the team is already being notified
+                }
+            }
+            if (nextRepeat != null && !nextRepeat.isAfter(now)) {
+                round++;
+                notifications.queue(alert, team.subList(0, Math.min(level + 1, team.size())), "repeat", round,
+                        body(alert, "REPEAT: still not acknowledged. "));
+                nextRepeat = now.plus(properties.repeatInterval(alert.severity()));
+            }
+            alerts.schedule(alert.id(), level, round, nextEscalation, nextRepeat, now);
+            broadcaster.publish("alert.updated", views.of(alerts.find(alert.id()).orElseThrow()));
+        }
+        return due.size();
+    }
+
+    public Alert get(UUID alertId) {
+        return alerts.find(alertId).orElseThrow(() -> ApiProblem.notFound("No alert with id " + alertId));
+    }
+
+    /** Queues the first round (the primary doctor) and announces the new alert. */
+    private void page(Alert alert) {
+        boolean texted = !"info".equals(alert.severity()) || properties.smsInfo() || "manual".equals(alert.kind());
+        List<CareTeamMember> team = careTeams.of(alert.patientId());
+        if (!texted) {
+            alerts.setError(alert.id(), "info alert: not sent by SMS (ALERTS_SMS_INFO=false)", now());
+        } else if (team.isEmpty()) {
+            alerts.setError(alert.id(), "No care team to notify for patient " + alert.patientId(), now());
+        } else {
+            notifications.queue(alert, "manual".equals(alert.kind()) ? team : List.of(team.getFirst()), "alert", 1,
+                    body(alert, ""));
+        }
+        broadcaster.publish("alert.created", views.of(alerts.find(alert.id()).orElseThrow()));
+    }
+
+    private Alert newAlert(UUID patientId, String conditionKey, String kind, String severity, String message,
+            Instant readingAt, Instant now) {
+        boolean manual = "manual".equals(kind);
+        Duration escalation = manual ? null : properties.escalationDelay(severity);
+        Duration repeat = manual ? null : properties.repeatInterval(severity);
+        return new Alert(UUID.randomUUID(), patientId, conditionKey, kind, severity, message, "pending", null, 1, now,
+                now, readingAt, 0, 1, escalation == null ? null : now.plus(escalation),
+                repeat == null ? null : now.plus(repeat), null, null, null, null, now, now);
+    }
+
+    /** The people who were sent this alert (for the all-clear). */
+    private List<CareTeamMember> notified(Alert alert) {
+        List<UUID> told = attempts.forAlert(alert.id()).stream()
+                .filter(n -> "sent".equals(n.status()) && !"all_clear".equals(n.purpose()))
+                .map(n -> n.recipientId()).distinct().toList();
+        return careTeams.of(alert.patientId()).stream().filter(m -> told.contains(m.userId())).toList();
+    }
+
+    private static String body(Alert alert, String prefix) {
+        return "[HHMS] " + prefix + alert.severity().toUpperCase(Locale.ROOT) + " alert for patient "
+                + shortId(alert.patientId()) + ": " + alert.message() + " (alert " + shortId(alert.id()) + ")";
+    }
+
+    private static String shortId(UUID id) {
+        return id.toString().substring(0, 8);
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,60 @@
+package org.hhms.alerts.stream;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import org.hhms.alerts.alert.AlertService;
+import org.hhms.common.stream.EventHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Handles {@code hhms:anomalies}: anomaly.detected opens or counts an alert, anomaly.resolved resolves it. Each
+ * event is handled once (its {@code event_id} is recorded in the same transaction as its effects).
+ */
+@Component
+public class AnomalyEventHandler implements EventHandler {
+
+    private final ObjectMapper mapper;
+    private final AlertService alerts;
+    private final JdbcClient jdbc;
+
+    public AnomalyEventHandler(ObjectMapper mapper, AlertService alerts, JdbcClient jdbc) {
+        this.mapper = mapper;
+        this.alerts = alerts;
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    @Transactional
+    public void handle(String event) {
+        if (event == null) {
+            throw new IllegalArgumentException("Entry has no 'event' field");
+        }
+        JsonNode envelope = mapper.readTree(event);
+        String type = envelope.path("type").asString("");
+        if (!type.equals("anomaly.detected") && !type.equals("anomaly.resolved")) {
+            return;
+        }
+        UUID eventId = UUID.fromString(envelope.required("event_id").asString());
+        if (jdbc.sql("INSERT INTO processed_events (event_id) VALUES (:id) ON CONFLICT DO NOTHING")
+                .param("id", eventId).update() == 0) {
+            return; // already handled
+        }
+        JsonNode data = envelope.required("data");
+        String conditionKey = data.required("condition_key").asString();
+        Instant readingAt = data.hasNonNull("reading_time") ? Instant.parse(data.get("reading_time").asString())
+                : null;
+        if (type.equals("anomaly.detected")) {
+            alerts.onAnomaly(UUID.fromString(data.required("patient_id").asString()), conditionKey,
+                    data.path("kind").asString("anomaly"), data.required("severity").asString(),
+                    data.path("description").asString(""), readingAt);
+        } else {
+            alerts.onResolved(conditionKey, data.path("description").asString("condition cleared"), readingAt);
+        }
+    }
+}
