@@ -145,8 +145,10 @@ public class AlertService {
                 }
             }
             if (nextRepeat != null && !nextRepeat.isAfter(now)) {
+                // To those paged before this moment: someone escalated to just now has just had their page.
                 round++;
-                notifications.queue(alert, team.subList(0, Math.min(level + 1, team.size())), "repeat", round,
+                notifications.queue(alert, team.subList(0, Math.min(alert.escalationLevel() + 1, team.size())),
+                        "repeat", round,
                         body(alert, "REPEAT: still not acknowledged. "));
                 nextRepeat = now.plus(properties.repeatInterval(alert.severity()));
             }

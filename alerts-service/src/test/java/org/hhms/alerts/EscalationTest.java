@@ -1,0 +1,152 @@
+package org.hhms.alerts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.hhms.alerts.alert.AlertService;
+import org.hhms.alerts.notify.NotificationService;
+import org.hhms.testsupport.TestDatabases;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Escalation, repeats and rate limits with a clock the test moves; the schedules are slowed down so only the
+ * test drives them (it calls the same methods the schedules call).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class EscalationTest extends AlertsTestSupport {
+
+    static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-11-23T10:00:00Z"));
+
+    @TestConfiguration
+    static class Clocks {
+        @Bean
+        @Primary
+        MutableClock testClock() {
+            return CLOCK;
+        }
+    }
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        TestDatabases.register(registry, "hhms_test_escalation");
+        registry.add("hhms.alerts.send-interval", () -> "1h");
+        registry.add("hhms.alerts.escalation-interval", () -> "1h");
+        registry.add("spring.main.allow-bean-definition-overriding", () -> "true");
+    }
+
+    @Autowired
+    AlertService alerts;
+
+    @Autowired
+    NotificationService notifications;
+
+    @Test
+    void anUnacknowledgedCriticalAlertEscalatesDownTheTeamAndRepeatsUntilAcknowledged() {
+        UUID patient = UUID.randomUUID();
+        List<UUID> team = team(patient, "doctor", "+15555550101", "doctor", "+15555550102", "caretaker",
+                "+15555550103");
+        UUID alert = alerts.onAnomaly(patient, patient + ":spo2:threshold", "threshold", "critical",
+                "spo2 70 < min 90.0", CLOCK.instant()).id();
+        notifications.sendDue();
+        assertThat(sentTo(alert)).containsExactly(team.get(0));
+
+        CLOCK.advance(Duration.ofMinutes(4));
+        alerts.advanceDue();
+        notifications.sendDue();
+        assertThat(sentTo(alert)).as("nothing before the 5 min escalation delay").containsExactly(team.get(0));
+
+        CLOCK.advance(Duration.ofMinutes(1));
+        alerts.advanceDue();
+        notifications.sendDue();
+        assertThat(sentTo(alert)).as("the second doctor after 5 min").containsExactly(team.get(0), team.get(1));
+
+        CLOCK.advance(Duration.ofMinutes(5)); // t = 10 min: escalate to the caretaker, and repeat to those paged
+        alerts.advanceDue();
+        notifications.sendDue();
+        assertThat(count("SELECT count(*) FROM notifications WHERE alert_id = ? AND purpose = 'escalation'", alert))
+                .isEqualTo(2);
+        assertThat(count("SELECT count(*) FROM notifications WHERE alert_id = ? AND purpose = 'repeat'", alert))
+                .isEqualTo(2); // round 2 to both doctors (the caretaker was just added, escalation is the page)
+        assertThat(count("SELECT count(*) FROM notifications WHERE alert_id = ? AND status = 'sent'", alert))
+                .isEqualTo(5);
+
+        post("/alerts/" + alert + "/acknowledge", Map.of("status", "acknowledged", "doctor_id", team.get(1)), 200);
+        CLOCK.advance(Duration.ofHours(2));
+        alerts.advanceDue();
+        notifications.sendDue();
+        assertThat(count("SELECT count(*) FROM notifications WHERE alert_id = ?", alert)).isEqualTo(5);
+        assertThat(count("SELECT count(*) FROM alerts WHERE id = ? AND next_escalation_at IS NULL "
+                + "AND next_repeat_at IS NULL", alert)).isEqualTo(1);
+    }
+
+    @Test
+    void aWarningWaitsThirtyMinutesBeforeEscalating() {
+        UUID patient = UUID.randomUUID();
+        List<UUID> team = team(patient, "doctor", "+15555550111", "caretaker", "+15555550112");
+        UUID alert = alerts.onAnomaly(patient, patient + ":glucose:threshold", "threshold", "warning",
+                "glucose 320 > max 300.0", CLOCK.instant()).id();
+        notifications.sendDue();
+        CLOCK.advance(Duration.ofMinutes(29));
+        alerts.advanceDue();
+        notifications.sendDue();
+        assertThat(sentTo(alert)).containsExactly(team.get(0));
+        CLOCK.advance(Duration.ofMinutes(1));
+        alerts.advanceDue();
+        notifications.sendDue();
+        assertThat(sentTo(alert)).containsExactly(team.get(0), team.get(1));
+    }
+
+    @Test
+    void theRateLimitHoldsBackWarningsToOnePersonButNeverACriticalAlert() {
+        UUID patient = UUID.randomUUID();
+        UUID doctor = team(patient, "doctor", "+15555550121").getFirst();
+        for (int i = 0; i < 4; i++) {
+            alerts.onAnomaly(patient, patient + ":warning-" + i, "threshold", "warning", "warning " + i,
+                    CLOCK.instant());
+        }
+        notifications.sendDue();
+        assertThat(count("SELECT count(*) FROM notifications WHERE recipient_id = ? AND status = 'sent'", doctor))
+                .isEqualTo(3);
+        assertThat(jdbc.queryForObject("SELECT error FROM notifications WHERE recipient_id = ? AND status = "
+                + "'retrying'", String.class, doctor)).contains("rate limited");
+
+        alerts.onAnomaly(patient, patient + ":critical", "threshold", "critical", "critical one", CLOCK.instant());
+        notifications.sendDue();
+        assertThat(count("SELECT count(*) FROM notifications WHERE recipient_id = ? AND status = 'sent'", doctor))
+                .isEqualTo(4);
+        assertThat(count("SELECT count(*) FROM notifications WHERE recipient_id = ? AND status = 'sent' "
+                + "AND severity = 'critical'", doctor)).isEqualTo(1);
+
+        CLOCK.advance(Duration.ofMinutes(61)); // the window passed: the held-back warning goes out
+        notifications.sendDue();
+        assertThat(count("SELECT count(*) FROM notifications WHERE recipient_id = ? AND status = 'sent'", doctor))
+                .isEqualTo(5);
+    }
+
+    @Test
+    void infoAlertsFromAnomaliesAreNotTexted() {
+        UUID patient = UUID.randomUUID();
+        team(patient, "doctor", "+15555550131");
+        UUID alert = alerts.onAnomaly(patient, patient + ":info", "threshold", "info", "fyi", CLOCK.instant()).id();
+        notifications.sendDue();
+        assertThat(count("SELECT count(*) FROM notifications WHERE alert_id = ?", alert)).isZero();
+        assertThat(get("/alerts/" + patient, 200).get(0).get("error_message").asString()).contains("not sent");
+    }
+
+    private List<UUID> sentTo(UUID alert) {
+        return jdbc.queryForList("SELECT recipient_id FROM notifications WHERE alert_id = ? AND status = 'sent' "
+                + "AND purpose IN ('alert', 'escalation') ORDER BY sent_at, created_at", UUID.class, alert);
+    }
+}
