@@ -182,4 +182,42 @@ expect 200 "POST /analytics/run {}"
 check '.readings_seen >= 0 and (.new_anomalies | type == "number")' "run report"
 ok "POST /analytics/run {} re-evaluated $(echo "$BODY" | jq .readings_seen) readings, $(echo "$BODY" | jq .new_anomalies) new anomalies"
 
+# 6. Alerts: the seed's scenario on the linked doctor and patient (threshold 120, post 160, an alert appears and
+#    reaches the doctor, acknowledging [0] makes it "acknowledged"), then the seed's smoke alert with "INFO".
+call POST /analytics/thresholds "{\"patient_id\":\"$PATIENT_ID\",\"metric\":\"heart_rate\",\"max_value\":120}"
+expect 200 "set threshold heart_rate max 120"
+call POST "/patient/$PATIENT_ID" "{\"timestamp\":\"$(date -u +%Y-%m-%dT%H:%M:%S.%NZ | cut -c1-23)Z\",\"heart_rate\":160}"
+expect 201 "post heart_rate 160"
+for _ in $(seq 1 50); do
+  call GET "/alerts/$PATIENT_ID"
+  if [ "$STATUS" = 200 ] && echo "$BODY" | jq -e 'any(.[]; .message == "heart_rate 160 > max 120.0" and .status != "pending")' >/dev/null; then
+    break
+  fi
+  sleep 0.2
+done
+check 'any(.[]; .message == "heart_rate 160 > max 120.0")' "an alert for heart_rate 160 within 10 s"
+check 'any(.[]; .message == "heart_rate 160 > max 120.0" and .recipient_phone == "+15555550101" and (.provider_message_id | startswith("mock-")))' \
+  "the alert was texted (test mode) to the primary doctor"
+ALERT_ID=$(echo "$BODY" | jq -r '.[0].id')
+call POST "/alerts/$ALERT_ID/acknowledge" "{\"status\":\"acknowledged\",\"doctor_id\":\"$DOCTOR_ID\"}"
+expect 200 "acknowledge the newest alert"
+call GET "/alerts/$PATIENT_ID"
+check '.[0].status == "acknowledged"' "[0].status after acknowledging"
+ok "alert for heart_rate 160 texted to the doctor (mock id), acknowledged"
+
+call POST "/alerts/send/$PATIENT_ID" '{"message":"E2E smoke alert","severity":"INFO"}'
+expect 201 "manual alert with severity INFO"
+check '.severity == "info" and .message == "E2E smoke alert"' "manual alert"
+call POST /alerts/notifications/send "{\"patient_id\":\"$PATIENT_ID\",\"message\":\"E2E second alert\",\"severity\":\"warning\"}"
+expect 201 "manual alert via /alerts/notifications/send"
+call POST "/alerts/send/$PATIENT_ID" '{"message":"x","severity":"LOUD"}'
+expect 400 "a manual alert with a bad severity"
+call GET "/alerts?doctor_id=$DOCTOR_ID&status=open"
+expect 200 "the doctor's inbox"
+check 'any(.[]; .message == "E2E second alert")' "inbox holds the patient's open alert"
+call GET /alerts/system/status
+expect 200 "alerts system status"
+check '.test_mode == true and .ready == true and (has("auth_token") | not)' "Twilio test mode, no secrets"
+ok "manual alerts (severity INFO), doctor's inbox, system status"
+
 echo "PASS: end-to-end checks passed against $BASE_URL"
