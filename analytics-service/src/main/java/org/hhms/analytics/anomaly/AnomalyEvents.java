@@ -2,20 +2,14 @@ package org.hhms.analytics.anomaly;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.hhms.common.outbox.EventEnvelope;
-import org.hhms.common.outbox.OutboxRelay;
-import org.hhms.common.redis.RedisKeys;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.hhms.common.outbox.Outbox;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
-
-import tools.jackson.databind.ObjectMapper;
 
 /** Writes anomaly.detected and anomaly.resolved to the outbox, in the transaction that stores what they describe. */
 @Component
@@ -23,16 +17,10 @@ public class AnomalyEvents {
 
     public static final String STREAM = "hhms:anomalies";
 
-    private final JdbcClient jdbc;
-    private final ObjectMapper mapper;
-    private final OutboxRelay relay;
-    private final String stream;
+    private final Outbox outbox;
 
-    public AnomalyEvents(JdbcClient jdbc, ObjectMapper mapper, OutboxRelay relay, RedisKeys keys) {
-        this.jdbc = jdbc;
-        this.mapper = mapper;
-        this.relay = relay;
-        this.stream = keys.key(STREAM);
+    public AnomalyEvents(Outbox outbox) {
+        this.outbox = outbox;
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
@@ -69,14 +57,6 @@ public class AnomalyEvents {
     }
 
     private void append(String type, String traceId, Map<String, Object> data) {
-        EventEnvelope envelope = new EventEnvelope(UUID.randomUUID(), type, Instant.now(), traceId, data);
-        jdbc.sql("INSERT INTO outbox_events (stream, payload) VALUES (:stream, :payload)")
-                .param("stream", stream).param("payload", mapper.writeValueAsString(envelope)).update();
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                relay.nudge();
-            }
-        });
+        outbox.appendAll(STREAM, type, List.of(data), traceId);
     }
 }

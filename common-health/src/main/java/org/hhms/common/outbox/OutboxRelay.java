@@ -1,6 +1,7 @@
 package org.hhms.common.outbox;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -9,6 +10,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.connection.RedisStreamCommands.XAddOptions;
 import org.springframework.data.redis.connection.stream.MapRecord;
@@ -25,7 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * next attempt. Delivery is at least once: a database failure right after XADD sends those events again, with the
  * same {@code event_id}, and consumers drop repeats.
  */
-public class OutboxRelay implements AutoCloseable {
+public class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
@@ -38,20 +40,54 @@ public class OutboxRelay implements AutoCloseable {
     private final ExecutorService nudges = Executors.newSingleThreadExecutor(Thread.ofVirtual().factory());
     private final AtomicBoolean nudgePending = new AtomicBoolean();
     private volatile boolean failing;
+    private final Duration interval;
+    private volatile Thread ticker;
 
     /**
      * @param lockKey         advisory lock key, distinct per service
      * @param batchSize       rows sent per transaction
      * @param streamMaxLength approximate cap of the streams ({@code XADD MAXLEN ~})
+     * @param interval        how often it looks for rows the after-commit nudges did not send (Redis was down,
+     *                        or another instance held the lock)
      */
     public OutboxRelay(JdbcClient jdbc, StringRedisTemplate redis, TransactionTemplate transactions, long lockKey,
-            int batchSize, long streamMaxLength) {
+            int batchSize, long streamMaxLength, Duration interval) {
         this.jdbc = jdbc;
         this.redis = redis;
         this.transactions = transactions;
         this.lockKey = lockKey;
         this.batchSize = batchSize;
         this.addOptions = XAddOptions.maxlen(streamMaxLength).approximateTrimming(true);
+        this.interval = interval;
+    }
+
+    @Override
+    public void start() {
+        ticker = Thread.ofVirtual().name("outbox-relay").start(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                relayAll();
+                try {
+                    Thread.sleep(interval);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+    }
+
+    @Override
+    public void stop() {
+        Thread thread = ticker;
+        ticker = null;
+        if (thread != null) {
+            thread.interrupt();
+        }
+        nudges.shutdownNow();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return ticker != null;
     }
 
     /** Asks for a relay run soon; calls that arrive while one is pending are folded into it. */
@@ -122,11 +158,6 @@ public class OutboxRelay implements AutoCloseable {
     /** Rows still waiting to be sent. */
     public long pending() {
         return jdbc.sql("SELECT count(*) FROM outbox_events").query(Long.class).single();
-    }
-
-    @Override
-    public void close() {
-        nudges.shutdownNow();
     }
 
     private record Row(long id, String stream, String payload) {

@@ -1,26 +1,14 @@
 package org.hhms.vitals.stream;
 
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
-import org.hhms.common.outbox.EventEnvelope;
-import org.hhms.common.outbox.OutboxRelay;
-import org.hhms.common.redis.RedisKeys;
+import org.hhms.common.outbox.Outbox;
 import org.hhms.common.web.RequestIdFilter;
 import org.hhms.vitals.reading.Metric;
 import org.hhms.vitals.reading.Reading;
-import org.springframework.jdbc.core.ConnectionCallback;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
-
-import tools.jackson.databind.ObjectMapper;
 
 /**
  * Writes a {@code vital.recorded} event per stored reading into the outbox, in the transaction that stores the
@@ -31,44 +19,16 @@ public class VitalsEvents {
 
     public static final String STREAM = "hhms:vitals";
 
-    private final JdbcTemplate jdbc;
-    private final ObjectMapper mapper;
-    private final OutboxRelay relay;
-    private final String stream;
+    private final Outbox outbox;
 
-    public VitalsEvents(JdbcTemplate jdbc, ObjectMapper mapper, OutboxRelay relay, RedisKeys keys) {
-        this.jdbc = jdbc;
-        this.mapper = mapper;
-        this.relay = relay;
-        this.stream = keys.key(STREAM);
+    public VitalsEvents(Outbox outbox) {
+        this.outbox = outbox;
     }
 
-    @Transactional(propagation = Propagation.MANDATORY)
     public void recorded(List<Reading> readings) {
-        if (readings.isEmpty()) {
-            return;
-        }
-        String traceId = RequestIdFilter.current();
-        Object[] payloads = readings.stream()
-                .map(r -> mapper.writeValueAsString(new EventEnvelope(UUID.randomUUID(), "vital.recorded",
-                        Instant.now(), traceId, data(r))))
-                .toArray();
-        jdbc.execute((ConnectionCallback<Integer>) connection -> {
-            try (var statement = connection.prepareStatement(
-                    "INSERT INTO outbox_events (stream, payload) SELECT ?, p FROM unnest(?::text[]) AS p")) {
-                statement.setString(1, stream);
-                statement.setArray(2, connection.createArrayOf("text", payloads));
-                return statement.executeUpdate();
-            }
-        });
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                relay.nudge();
-            }
-        });
+        outbox.appendAll(STREAM, "vital.recorded", readings.stream().map(VitalsEvents::data).toList(),
+                RequestIdFilter.current());
     }
-
     /** The event data: identity and times, then only the metrics the reading carries. */
     static Map<String, Object> data(Reading reading) {
         Map<String, Object> data = new LinkedHashMap<>();
