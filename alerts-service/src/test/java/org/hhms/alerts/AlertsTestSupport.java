@@ -1,35 +1,21 @@
 package org.hhms.alerts;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 
 import org.hhms.alerts.careteam.CareTeams;
 import org.hhms.common.redis.RedisKeys;
-import org.junit.jupiter.api.BeforeEach;
+import org.hhms.testsupport.HttpTestSupport;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.redis.connection.stream.StreamRecords;
 import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.web.servlet.client.RestTestClient;
-
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
 
 /** Shared helpers of the alerts tests: care teams, anomaly events, HTTP calls, waiting. */
-abstract class AlertsTestSupport {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    ObjectMapper mapper;
+abstract class AlertsTestSupport extends HttpTestSupport {
 
     @Autowired
     StringRedisTemplate redis;
@@ -42,13 +28,6 @@ abstract class AlertsTestSupport {
 
     @Autowired
     CareTeams careTeams;
-
-    RestTestClient client;
-
-    @BeforeEach
-    void bindClient() {
-        client = RestTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).build();
-    }
 
     /** A patient with a care team of these people (role, phone), in escalation order; returns their ids. */
     List<UUID> team(UUID patient, String... rolesAndPhones) {
@@ -100,38 +79,8 @@ abstract class AlertsTestSupport {
                 .withStreamKey(keys.key("hhms:anomalies")));
     }
 
-    JsonNode get(String path, int expectedStatus) {
-        String json = client.get().uri(path).exchange().expectStatus().isEqualTo(expectedStatus)
-                .expectBody(String.class).returnResult().getResponseBody();
-        return mapper.readTree(json);
-    }
-
-    JsonNode post(String path, Object body, int expectedStatus) {
-        String json = client.post().uri(path).contentType(MediaType.APPLICATION_JSON).body(body).exchange()
-                .expectStatus().isEqualTo(expectedStatus).expectBody(String.class).returnResult().getResponseBody();
-        return mapper.readTree(json);
-    }
-
     long count(String sql, Object... args) {
         return jdbc.queryForObject(sql, Long.class, args);
     }
 
-    static boolean await(Duration timeout, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (condition.getAsBoolean()) {
-                return true;
-            }
-            sleep(50);
-        }
-        return condition.getAsBoolean();
-    }
-
-    static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }

@@ -3,7 +3,6 @@ package org.hhms.alerts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +20,7 @@ import org.hhms.alerts.live.AlertBroadcaster;
 import org.hhms.alerts.notify.NotificationRepository;
 import org.hhms.alerts.notify.NotificationService;
 import org.hhms.alerts.notify.SmsSender;
+import org.hhms.testsupport.HttpStubs;
 import org.hhms.testsupport.TestDatabases;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -185,14 +185,14 @@ class TwilioDeliveryTest extends AlertsTestSupport {
         private void handle(HttpExchange exchange) throws IOException {
             String form = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             if (form.contains("To=%2B15005550001")) {
-                respond(exchange, 400, error(21211, "The 'To' number " + INVALID + " is not a valid phone number.",
+                HttpStubs.respond(exchange, 400, error(21211, "The 'To' number " + INVALID + " is not a valid phone number.",
                         400));
             } else if (mode == 201) {
                 created.incrementAndGet();
-                respond(exchange, 201, "{\"sid\":\"SMfake" + UUID.randomUUID().toString().replace("-", "")
+                HttpStubs.respond(exchange, 201, "{\"sid\":\"SMfake" + UUID.randomUUID().toString().replace("-", "")
                         + "\",\"status\":\"queued\"}");
             } else {
-                respond(exchange, mode, error(mode == 429 ? 20429 : 20500, "fake failure " + mode, mode));
+                HttpStubs.respond(exchange, mode, error(mode == 429 ? 20429 : 20500, "fake failure " + mode, mode));
             }
         }
 
@@ -201,14 +201,6 @@ class TwilioDeliveryTest extends AlertsTestSupport {
                     + code + "\",\"status\":" + status + "}";
         }
 
-        private static void respond(HttpExchange exchange, int status, String body) throws IOException {
-            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", "application/json");
-            exchange.sendResponseHeaders(status, bytes.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(bytes);
-            }
-        }
 
         @Override
         public void close() {

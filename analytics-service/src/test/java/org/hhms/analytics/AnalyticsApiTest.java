@@ -3,10 +3,8 @@ package org.hhms.analytics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -15,6 +13,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.hhms.testsupport.FakeUserService;
+import org.hhms.testsupport.HttpStubs;
 import org.hhms.testsupport.TestDatabases;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -189,13 +188,7 @@ class AnalyticsApiTest extends AnalyticsTestSupport {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
             server.createContext("/patient/", exchange -> {
                 UUID patient = UUID.fromString(exchange.getRequestURI().getPath().split("/")[2]);
-                String body = STORED.getOrDefault(patient, "[]");
-                byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-                exchange.getResponseHeaders().set("Content-Type", "application/json");
-                exchange.sendResponseHeaders(200, bytes.length);
-                try (OutputStream out = exchange.getResponseBody()) {
-                    out.write(bytes);
-                }
+                HttpStubs.respond(exchange, 200, STORED.getOrDefault(patient, "[]"));
             });
             server.start();
             return server;

@@ -1,10 +1,10 @@
 package org.hhms.gateway;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
+
+import org.hhms.testsupport.HttpStubs;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -42,23 +42,15 @@ final class FakeService implements AutoCloseable {
                     "error":null},"redis":{"status":"%s","response_time_ms":%s,"error":%s}}}"""
                     .formatted(name, healthy ? "healthy" : "unhealthy", healthy ? "healthy" : "unhealthy",
                             healthy ? "1" : "null", healthy ? "null" : "\"Connection refused\"");
-            respond(exchange, healthy ? 200 : 503, healthy ? document : "{\"detail\":" + document + "}");
+            HttpStubs.respond(exchange, healthy ? 200 : 503, healthy ? document : "{\"detail\":" + document + "}");
             return;
         }
         String echo = """
                 {"service":"%s","method":"%s","path":"%s","request_id":"%s"}""".formatted(name,
                 exchange.getRequestMethod(), path, exchange.getRequestHeaders().getFirst("X-Request-ID"));
-        respond(exchange, 200, echo);
+        HttpStubs.respond(exchange, 200, echo);
     }
 
-    private static void respond(HttpExchange exchange, int status, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
-    }
 
     @Override
     public void close() {

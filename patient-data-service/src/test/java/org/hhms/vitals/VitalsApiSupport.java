@@ -7,27 +7,17 @@ import java.util.UUID;
 import java.util.function.Predicate;
 
 import org.hhms.common.redis.RedisKeys;
-import org.junit.jupiter.api.BeforeEach;
+import org.hhms.testsupport.HttpTestSupport;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.domain.Range;
 import org.springframework.data.redis.connection.stream.MapRecord;
 import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.web.servlet.client.RestTestClient;
 
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
 
 /** Shared helpers of the patient-data-service HTTP tests. */
-abstract class VitalsApiSupport {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    ObjectMapper mapper;
+abstract class VitalsApiSupport extends HttpTestSupport {
 
     @Autowired
     StringRedisTemplate redis;
@@ -37,26 +27,6 @@ abstract class VitalsApiSupport {
 
     @Autowired
     JdbcTemplate jdbc;
-
-    RestTestClient client;
-
-    @BeforeEach
-    void bindClient() {
-        client = RestTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).build();
-    }
-
-    JsonNode post(String path, Object body, int expectedStatus) {
-        String json = client.post().uri(path).contentType(MediaType.APPLICATION_JSON).body(body).exchange()
-                .expectStatus().isEqualTo(expectedStatus)
-                .expectBody(String.class).returnResult().getResponseBody();
-        return mapper.readTree(json);
-    }
-
-    JsonNode get(String path, int expectedStatus) {
-        String json = client.get().uri(path).exchange().expectStatus().isEqualTo(expectedStatus)
-                .expectBody(String.class).returnResult().getResponseBody();
-        return mapper.readTree(json);
-    }
 
     long rows(UUID patientId) {
         return jdbc.queryForObject("SELECT count(*) FROM readings WHERE patient_id = ?", Long.class, patientId);
@@ -106,11 +76,4 @@ abstract class VitalsApiSupport {
         return reading;
     }
 
-    static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }

@@ -1,10 +1,8 @@
 package org.hhms.testsupport;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -64,10 +62,10 @@ public final class FakeUserService implements AutoCloseable {
             UUID id = UUID.fromString(parts[2]);
             String role = roles.get(id);
             if (role == null) {
-                respond(exchange, 404, "{\"status\":404,\"detail\":\"No active user with id " + id + "\"}");
+                HttpStubs.respond(exchange, 404, "{\"status\":404,\"detail\":\"No active user with id " + id + "\"}");
             } else if (parts.length == 4 && parts[3].equals("patients")) {
                 if (!role.equals("doctor")) {
-                    respond(exchange, 400, "{\"status\":400,\"detail\":\"doctor_id: user " + id
+                    HttpStubs.respond(exchange, 400, "{\"status\":400,\"detail\":\"doctor_id: user " + id
                             + " is a patient, not a doctor\"}");
                     return;
                 }
@@ -75,12 +73,12 @@ public final class FakeUserService implements AutoCloseable {
                 for (UUID patient : patientsOfDoctor.get(id)) {
                     list.append(list.length() > 1 ? "," : "").append(user(patient, "patient"));
                 }
-                respond(exchange, 200, list.append(']').toString());
+                HttpStubs.respond(exchange, 200, list.append(']').toString());
             } else {
-                respond(exchange, 200, user(id, role));
+                HttpStubs.respond(exchange, 200, user(id, role));
             }
         } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
-            respond(exchange, 400, "{\"status\":400}");
+            HttpStubs.respond(exchange, 400, "{\"status\":400}");
         }
     }
 
@@ -89,14 +87,6 @@ public final class FakeUserService implements AutoCloseable {
                 + "\"updated_at\":\"2026-01-01T00:00:00Z\"}";
     }
 
-    private static void respond(HttpExchange exchange, int status, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
-    }
 
     @Override
     public void close() {

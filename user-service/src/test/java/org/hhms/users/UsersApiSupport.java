@@ -7,41 +7,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.domain.Range;
 import org.springframework.data.redis.connection.stream.MapRecord;
 import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.client.RestTestClient;
 
 import org.hhms.common.redis.RedisKeys;
+import org.hhms.testsupport.HttpTestSupport;
 
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
 
 /** Shared helpers of the user-service HTTP tests: a client on the real port, registration, stream reading. */
-abstract class UsersApiSupport {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    ObjectMapper mapper;
+abstract class UsersApiSupport extends HttpTestSupport {
 
     @Autowired
     StringRedisTemplate redis;
 
     @Autowired
     RedisKeys keys;
-
-    RestTestClient client;
-
-    @BeforeEach
-    void bindClient() {
-        client = RestTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).build();
-    }
 
     /** Registers a user and returns its id. Emails are made unique per call. */
     UUID register(String role, String name) {
@@ -53,19 +36,6 @@ abstract class UsersApiSupport {
     UUID register(Map<String, Object> body) {
         JsonNode created = post("/users/register", body, 201);
         return UUID.fromString(created.get("id").asString());
-    }
-
-    JsonNode post(String path, Object body, int expectedStatus) {
-        String json = client.post().uri(path).contentType(MediaType.APPLICATION_JSON).body(body).exchange()
-                .expectStatus().isEqualTo(expectedStatus)
-                .expectBody(String.class).returnResult().getResponseBody();
-        return mapper.readTree(json);
-    }
-
-    JsonNode get(String path, int expectedStatus) {
-        String json = client.get().uri(path).exchange().expectStatus().isEqualTo(expectedStatus)
-                .expectBody(String.class).returnResult().getResponseBody();
-        return mapper.readTree(json);
     }
 
     void link(UUID doctorId, UUID patientId) {
@@ -96,11 +66,4 @@ abstract class UsersApiSupport {
         return records.stream().map(r -> mapper.readTree(r.getValue().get("event").toString())).toList();
     }
 
-    static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }

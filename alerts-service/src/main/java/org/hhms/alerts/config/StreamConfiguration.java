@@ -11,6 +11,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
+
+import tools.jackson.databind.ObjectMapper;
 import org.springframework.data.redis.listener.ChannelTopic;
 import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -23,16 +25,18 @@ public class StreamConfiguration {
     public static final String GROUP = "alerts";
 
     @Bean
-    GroupConsumer anomaliesConsumer(StringRedisTemplate redis, RedisKeys keys, AnomalyEventHandler handler,
+    GroupConsumer anomaliesConsumer(StringRedisTemplate redis, ObjectMapper mapper, RedisKeys keys, AnomalyEventHandler handler,
             AlertsProperties properties) {
-        return new GroupConsumer(redis, keys.key("hhms:anomalies"), GROUP, properties.consumerName(), handler,
+        return new GroupConsumer(redis, mapper, keys.key("hhms:anomalies"), GROUP, properties.consumerName(),
+                handler,
                 new GroupConsumer.Settings(5, Duration.ofSeconds(60), Duration.ofSeconds(30), 100));
     }
 
     @Bean
-    GroupConsumer careTeamsConsumer(StringRedisTemplate redis, RedisKeys keys, CareTeamEventHandler handler,
+    GroupConsumer careTeamsConsumer(StringRedisTemplate redis, ObjectMapper mapper, RedisKeys keys, CareTeamEventHandler handler,
             AlertsProperties properties) {
-        return new GroupConsumer(redis, keys.key("hhms:users"), GROUP, properties.consumerName(), handler,
+        return new GroupConsumer(redis, mapper, keys.key("hhms:users"), GROUP, properties.consumerName(),
+                handler,
                 new GroupConsumer.Settings(5, Duration.ofSeconds(60), Duration.ofSeconds(30), 100));
     }
 

@@ -5,12 +5,12 @@ import java.util.UUID;
 
 import org.hhms.alerts.alert.AlertService;
 import org.hhms.common.stream.EventHandler;
+import org.hhms.common.stream.StreamEvent;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
 
 /**
  * Handles {@code hhms:anomalies}: anomaly.detected opens or counts an alert, anomaly.resolved resolves it. Each
@@ -19,33 +19,30 @@ import tools.jackson.databind.ObjectMapper;
 @Component
 public class AnomalyEventHandler implements EventHandler {
 
-    private final ObjectMapper mapper;
     private final AlertService alerts;
     private final JdbcClient jdbc;
 
-    public AnomalyEventHandler(ObjectMapper mapper, AlertService alerts, JdbcClient jdbc) {
-        this.mapper = mapper;
+    public AnomalyEventHandler(AlertService alerts, JdbcClient jdbc) {
         this.alerts = alerts;
         this.jdbc = jdbc;
     }
 
     @Override
     @Transactional
-    public void handle(String event) {
-        if (event == null) {
-            throw new IllegalArgumentException("Entry has no 'event' field");
-        }
-        JsonNode envelope = mapper.readTree(event);
-        String type = envelope.path("type").asString("");
+    public void handle(StreamEvent event) {
+        String type = event.type();
         if (!type.equals("anomaly.detected") && !type.equals("anomaly.resolved")) {
             return;
         }
-        UUID eventId = UUID.fromString(envelope.required("event_id").asString());
+        UUID eventId = event.eventId();
+        if (eventId == null) {
+            throw new IllegalArgumentException("anomaly event without event_id");
+        }
         if (jdbc.sql("INSERT INTO processed_events (event_id) VALUES (:id) ON CONFLICT DO NOTHING")
                 .param("id", eventId).update() == 0) {
             return; // already handled
         }
-        JsonNode data = envelope.required("data");
+        JsonNode data = event.data();
         String conditionKey = data.required("condition_key").asString();
         Instant readingAt = data.hasNonNull("reading_time") ? Instant.parse(data.get("reading_time").asString())
                 : null;

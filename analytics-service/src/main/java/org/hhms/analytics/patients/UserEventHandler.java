@@ -6,12 +6,11 @@ import java.util.UUID;
 
 import org.hhms.analytics.anomaly.AnomalyEvents;
 import org.hhms.common.stream.EventHandler;
+import org.hhms.common.stream.StreamEvent;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
 
 /**
  * Follows {@code hhms:users} for one thing: a deactivated patient is no longer watched. Their silence is not
@@ -20,27 +19,21 @@ import tools.jackson.databind.ObjectMapper;
 @Component
 public class UserEventHandler implements EventHandler {
 
-    private final ObjectMapper mapper;
     private final JdbcClient jdbc;
     private final AnomalyEvents events;
 
-    public UserEventHandler(ObjectMapper mapper, JdbcClient jdbc, AnomalyEvents events) {
-        this.mapper = mapper;
+    public UserEventHandler(JdbcClient jdbc, AnomalyEvents events) {
         this.jdbc = jdbc;
         this.events = events;
     }
 
     @Override
     @Transactional
-    public void handle(String event) {
-        if (event == null) {
-            throw new IllegalArgumentException("Entry has no 'event' field");
-        }
-        JsonNode envelope = mapper.readTree(event);
-        if (!"user.deactivated".equals(envelope.path("type").asString(""))) {
+    public void handle(StreamEvent event) {
+        if (!"user.deactivated".equals(event.type())) {
             return;
         }
-        UUID patient = UUID.fromString(envelope.required("data").required("id").asString());
+        UUID patient = UUID.fromString(event.data().required("id").asString());
         jdbc.sql("DELETE FROM patient_activity WHERE patient_id = :p").param("p", patient).update();
         List<OpenCondition> closed = jdbc.sql("""
                 DELETE FROM open_conditions WHERE patient_id = :p RETURNING condition_key, kind, metric
@@ -48,7 +41,7 @@ public class UserEventHandler implements EventHandler {
                 .query((rs, row) -> new OpenCondition(rs.getString("condition_key"), rs.getString("kind"),
                         rs.getString("metric")))
                 .list();
-        String traceId = envelope.path("trace_id").asString(null);
+        String traceId = event.traceId();
         for (OpenCondition condition : closed) {
             events.resolved(patient, condition.key(), condition.kind(), condition.metric(),
                     "Patient deactivated: no longer monitored", null, Instant.now(), traceId);

@@ -7,33 +7,26 @@ import java.util.UUID;
 
 import org.hhms.analytics.threshold.Metrics;
 import org.hhms.common.stream.EventHandler;
+import org.hhms.common.stream.StreamEvent;
 import org.springframework.stereotype.Component;
 
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
 
 /** Turns a vital.recorded envelope into a {@link VitalReading} and has it judged. Other event types are ignored. */
 @Component
 public class VitalEventHandler implements EventHandler {
 
-    private final ObjectMapper mapper;
     private final VitalEvaluator evaluator;
 
-    public VitalEventHandler(ObjectMapper mapper, VitalEvaluator evaluator) {
-        this.mapper = mapper;
+    public VitalEventHandler(VitalEvaluator evaluator) {
         this.evaluator = evaluator;
     }
 
     @Override
-    public void handle(String event) {
-        if (event == null) {
-            throw new IllegalArgumentException("Entry has no 'event' field");
+    public void handle(StreamEvent event) {
+        if ("vital.recorded".equals(event.type())) {
+            evaluator.evaluate(parse(event.data(), event.traceId()));
         }
-        JsonNode envelope = mapper.readTree(event);
-        if (!"vital.recorded".equals(envelope.path("type").asString(""))) {
-            return;
-        }
-        evaluator.evaluate(parse(envelope.required("data"), envelope.path("trace_id").asString(null)));
     }
 
     /** Reads a reading from event data or from a stored reading (same field names; time as recorded_at or timestamp). */

@@ -1,8 +1,8 @@
 package org.hhms.common.stream;
 
-/** Handles one stream entry's {@code event} JSON; it must be idempotent and commit before returning. */
+/** Handles one stream event; it must be idempotent and commit before returning. */
 @FunctionalInterface
 public interface EventHandler {
 
-    void handle(String event) throws Exception;
+    void handle(StreamEvent event) throws Exception;
 }

@@ -31,6 +31,7 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.transaction.CannotCreateTransactionException;
 
 import io.lettuce.core.StreamMessage;
+import tools.jackson.databind.ObjectMapper;
 import io.lettuce.core.XAutoClaimArgs;
 import io.lettuce.core.api.async.RedisStreamAsyncCommands;
 import io.lettuce.core.models.stream.ClaimedMessages;
@@ -56,6 +57,7 @@ public class GroupConsumer implements SmartLifecycle {
     private final String group;
     private final Consumer consumer;
     private final EventHandler handler;
+    private final ObjectMapper mapper;
     private final Settings settings;
     /** The last failure of entries this consumer handled, to tell poison from outages. */
     private final Map<String, Exception> lastErrors = new ConcurrentHashMap<>();
@@ -71,9 +73,10 @@ public class GroupConsumer implements SmartLifecycle {
     public record Settings(int maxDeliveries, Duration reclaimIdle, Duration reclaimInterval, int batchSize) {
     }
 
-    public GroupConsumer(StringRedisTemplate redis, String stream, String group, String consumerName,
-            EventHandler handler, Settings settings) {
+    public GroupConsumer(StringRedisTemplate redis, ObjectMapper mapper, String stream, String group,
+            String consumerName, EventHandler handler, Settings settings) {
         this.redis = redis;
+        this.mapper = mapper;
         this.stream = stream;
         this.group = group;
         this.consumer = Consumer.from(group, consumerName);
@@ -151,7 +154,7 @@ public class GroupConsumer implements SmartLifecycle {
     /** Handles one entry and acknowledges it; a transient failure is rethrown so the loop pauses. */
     private void handle(String id, String event) {
         try {
-            handler.handle(event);
+            handler.handle(StreamEvent.parse(mapper, event));
         } catch (Exception e) {
             lastErrors.put(id, e);
             if (isTransient(e)) {

@@ -9,14 +9,17 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
+import tools.jackson.databind.ObjectMapper;
+
 /** The consumer of {@code hhms:users} (group {@code patient-data}) that keeps the local view of patients. */
 @Configuration(proxyBeanMethods = false)
 public class StreamConfiguration {
 
     @Bean
-    GroupConsumer usersConsumer(StringRedisTemplate redis, RedisKeys keys, UserEventHandler handler,
+    GroupConsumer usersConsumer(StringRedisTemplate redis, ObjectMapper mapper, RedisKeys keys, UserEventHandler handler,
             VitalsProperties properties) {
-        return new GroupConsumer(redis, keys.key("hhms:users"), "patient-data", properties.consumerName(), handler,
+        return new GroupConsumer(redis, mapper, keys.key("hhms:users"), "patient-data", properties.consumerName(),
+                handler,
                 new GroupConsumer.Settings(5, Duration.ofSeconds(60), Duration.ofSeconds(30), 100));
     }
 }

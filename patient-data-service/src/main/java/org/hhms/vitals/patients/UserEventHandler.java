@@ -4,10 +4,10 @@ import java.time.Instant;
 import java.util.UUID;
 
 import org.hhms.common.stream.EventHandler;
+import org.hhms.common.stream.StreamEvent;
 import org.springframework.stereotype.Component;
 
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
 
 /**
  * Keeps the local view of patients current from {@code hhms:users}: a registration makes a patient known, a
@@ -16,23 +16,16 @@ import tools.jackson.databind.ObjectMapper;
 @Component
 public class UserEventHandler implements EventHandler {
 
-    private final ObjectMapper mapper;
     private final KnownPatients patients;
 
-    public UserEventHandler(ObjectMapper mapper, KnownPatients patients) {
-        this.mapper = mapper;
+    public UserEventHandler(KnownPatients patients) {
         this.patients = patients;
     }
 
     @Override
-    public void handle(String event) {
-        if (event == null) {
-            throw new IllegalArgumentException("Entry has no 'event' field");
-        }
-        JsonNode envelope = mapper.readTree(event);
-        String type = envelope.path("type").asString("");
-        JsonNode user = envelope.path("data");
-        if (!type.startsWith("user.") || !user.has("id")) {
+    public void handle(StreamEvent event) {
+        JsonNode user = event.data();
+        if (!event.type().startsWith("user.") || !user.has("id")) {
             return; // care_team.changed and anything newer: not needed here
         }
         patients.learn(UUID.fromString(user.get("id").asString()), user.path("role").asString(""),
