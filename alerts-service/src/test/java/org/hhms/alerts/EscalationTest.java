@@ -3,7 +3,6 @@ package org.hhms.alerts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -14,9 +13,7 @@ import org.hhms.testsupport.TestDatabases;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -25,25 +22,17 @@ import org.springframework.test.context.DynamicPropertySource;
  * test drives them (it calls the same methods the schedules call).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(TestClockConfiguration.class)
 class EscalationTest extends AlertsTestSupport {
 
-    static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-11-23T10:00:00Z"));
+    static final MutableClock CLOCK = TestClockConfiguration.CLOCK;
 
-    @TestConfiguration
-    static class Clocks {
-        @Bean
-        @Primary
-        MutableClock testClock() {
-            return CLOCK;
-        }
-    }
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         TestDatabases.register(registry, "hhms_test_escalation");
         registry.add("hhms.alerts.send-interval", () -> "1h");
         registry.add("hhms.alerts.escalation-interval", () -> "1h");
-        registry.add("spring.main.allow-bean-definition-overriding", () -> "true");
     }
 
     @Autowired

@@ -8,7 +8,6 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -26,9 +25,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -42,19 +39,12 @@ import com.sun.net.httpserver.HttpServer;
  * queued retry survives a restart and is sent once.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(TestClockConfiguration.class)
 class TwilioDeliveryTest extends AlertsTestSupport {
 
-    static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-11-23T12:00:00Z"));
+    static final MutableClock CLOCK = TestClockConfiguration.CLOCK;
     static final FakeTwilio TWILIO = new FakeTwilio();
 
-    @TestConfiguration
-    static class Clocks {
-        @Bean
-        @Primary
-        MutableClock testClock() {
-            return CLOCK;
-        }
-    }
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
@@ -66,7 +56,6 @@ class TwilioDeliveryTest extends AlertsTestSupport {
         registry.add("hhms.alerts.twilio.auth-token", () -> "test-token-not-a-secret");
         registry.add("hhms.alerts.twilio.from-number", () -> "+15005550006");
         registry.add("hhms.alerts.twilio.base-url", TWILIO::url);
-        registry.add("spring.main.allow-bean-definition-overriding", () -> "true");
     }
 
     @AfterAll

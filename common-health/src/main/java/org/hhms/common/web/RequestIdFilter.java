@@ -9,6 +9,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -22,6 +24,9 @@ public class RequestIdFilter extends OncePerRequestFilter {
     public static final String MDC_KEY = "trace_id";
     public static final String ATTRIBUTE = RequestIdFilter.class.getName() + ".id";
 
+    /** One line per request, carrying the trace id; its level is ACCESS_LOG_LEVEL (WARN silences it). */
+    private static final Logger ACCESS = LoggerFactory.getLogger("org.hhms.access");
+
     /** Ids are echoed into headers and logs: only accept ones that cannot smuggle anything in. */
     private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
@@ -32,9 +37,14 @@ public class RequestIdFilter extends OncePerRequestFilter {
         request.setAttribute(ATTRIBUTE, id);
         response.setHeader(HEADER, id);
         MDC.put(MDC_KEY, id);
+        long start = System.nanoTime();
         try {
             chain.doFilter(request, response);
         } finally {
+            if (ACCESS.isInfoEnabled()) {
+                ACCESS.info("{} {} -> {} in {} ms", request.getMethod(), request.getRequestURI(),
+                        response.getStatus(), (System.nanoTime() - start) / 1_000_000);
+            }
             MDC.remove(MDC_KEY);
         }
     }
