@@ -125,6 +125,26 @@ class EscalationTest extends AlertsTestSupport {
     }
 
     @Test
+    void anAlertWhoseCareTeamWasUnknownPagesThePrimaryDoctorOnceTheTeamIsKnown() {
+        UUID patient = UUID.randomUUID(); // no care team stored, and the user-service is not running here
+        UUID alert = alerts.onAnomaly(patient, patient + ":late-team", "threshold", "critical", "spo2 80 < min 90.0",
+                CLOCK.instant()).id();
+        notifications.sendDue();
+        assertThat(count("SELECT count(*) FROM notifications WHERE alert_id = ?", alert)).isZero();
+        assertThat(get("/alerts/" + patient, 200).get(0).get("error_message").asString()).contains("No care team");
+
+        List<UUID> team = team(patient, "doctor", "+15555550141", "doctor", "+15555550142");
+        CLOCK.advance(Duration.ofSeconds(30));
+        alerts.advanceDue();
+        notifications.sendDue();
+        assertThat(sentTo(alert)).containsExactly(team.get(0));
+        CLOCK.advance(Duration.ofSeconds(30));
+        alerts.advanceDue();
+        notifications.sendDue();
+        assertThat(sentTo(alert)).as("paged once, not again").containsExactly(team.get(0));
+    }
+
+    @Test
     void infoAlertsFromAnomaliesAreNotTexted() {
         UUID patient = UUID.randomUUID();
         team(patient, "doctor", "+15555550131");

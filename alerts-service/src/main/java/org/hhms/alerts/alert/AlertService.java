@@ -27,6 +27,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class AlertService {
 
+    /** How soon an alert that found nobody to page looks for its care team again. */
+    static final Duration NO_TEAM_RETRY = Duration.ofSeconds(30);
+
     private final AlertRepository alerts;
     private final NotificationService notifications;
     private final NotificationRepository attempts;
@@ -134,6 +137,20 @@ public class AlertService {
             int round = alert.round();
             Instant nextEscalation = alert.nextEscalationAt();
             Instant nextRepeat = alert.nextRepeatAt();
+            // The first page, if it could not be queued when the alert opened (care team unknown then). Otherwise a
+            // no-op: the idempotency key makes it the same notification. A late first page restarts the clocks.
+            if (!team.isEmpty()
+                    && notifications.queue(alert, List.of(team.getFirst()), "alert", 1, body(alert, "")) > 0) {
+                alerts.setError(alert.id(), null, now);
+                alerts.schedule(alert.id(), 0, 1, now.plus(properties.escalationDelay(alert.severity())),
+                        now.plus(properties.repeatInterval(alert.severity())), now);
+                continue;
+            }
+            if (team.isEmpty() && attempts.forAlert(alert.id()).isEmpty()) {
+                // Still nobody to page: look again soon rather than escalating to no one.
+                alerts.schedule(alert.id(), level, round, now.plus(NO_TEAM_RETRY), nextRepeat, now);
+                continue;
+            }
             if (nextEscalation != null && !nextEscalation.isAfter(now)) {
                 if (level + 1 < team.size()) {
                     level++;
@@ -169,7 +186,13 @@ public class AlertService {
         if (!texted) {
             alerts.setError(alert.id(), "info alert: not sent by SMS (ALERTS_SMS_INFO=false)", now());
         } else if (team.isEmpty()) {
-            alerts.setError(alert.id(), "No care team to notify for patient " + alert.patientId(), now());
+            // Nobody to page yet (no team, or the user-service did not answer): look again in 30 s.
+            Instant now = now();
+            alerts.setError(alert.id(), "No care team to notify for patient " + alert.patientId()
+                    + " yet; retrying", now);
+            if (alert.nextEscalationAt() != null) {
+                alerts.schedule(alert.id(), 0, 1, now.plus(NO_TEAM_RETRY), alert.nextRepeatAt(), now);
+            }
         } else {
             notifications.queue(alert, "manual".equals(alert.kind()) ? team : List.of(team.getFirst()), "alert", 1,
                     body(alert, ""));
