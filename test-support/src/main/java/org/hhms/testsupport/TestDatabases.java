@@ -117,8 +117,16 @@ public final class TestDatabases {
      * and at a Redis key prefix of its own. Returns the key prefix (ends with a colon).
      */
     public static String register(DynamicPropertyRegistry registry, String prefix) {
+        return register(registry, prefix, pgPort());
+    }
+
+    /**
+     * The same, with the application reaching the database on another local port (a {@link TcpProxy} in front of
+     * the server, so a test can take the database away).
+     */
+    public static String register(DynamicPropertyRegistry registry, String prefix, int databasePort) {
         String database = createDatabase(prefix);
-        registry.add("spring.datasource.url", () -> jdbcUrl(database));
+        registry.add("spring.datasource.url", () -> "jdbc:postgresql://127.0.0.1:" + databasePort + "/" + database);
         registry.add("spring.datasource.username", TestDatabases::pgUser);
         registry.add("spring.datasource.password", TestDatabases::pgPassword);
         registry.add("spring.data.redis.url", TestDatabases::redisUrl);

@@ -1,6 +1,7 @@
 package org.hhms.common.stream;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.data.domain.Range;
 import org.springframework.data.redis.connection.RedisConnection;
@@ -28,7 +30,7 @@ import org.springframework.data.redis.connection.stream.StreamReadOptions;
 import org.springframework.data.redis.connection.stream.StreamRecords;
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionException;
 
 import io.lettuce.core.StreamMessage;
 import tools.jackson.databind.ObjectMapper;
@@ -258,7 +260,8 @@ public class GroupConsumer implements SmartLifecycle {
     static boolean isTransient(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof TransientDataAccessException || t instanceof DataAccessResourceFailureException
-                    || t instanceof CannotCreateTransactionException || t instanceof SQLTransientException) {
+                    || t instanceof RecoverableDataAccessException || t instanceof TransactionException
+                    || t instanceof SQLTransientException || t instanceof SQLRecoverableException) {
                 return true;
             }
         }

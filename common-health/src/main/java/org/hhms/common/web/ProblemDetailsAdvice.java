@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.QueryTimeoutException;
+import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -15,6 +16,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.TransactionException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -86,9 +88,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return handleExceptionInternal(ex, problem.getBody(), new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
     }
 
-    /** The database or Redis is unreachable or too slow: nothing was done, the client may retry. */
+    /**
+     * The database or Redis is unreachable or too slow, or the transaction around the work could not be begun,
+     * committed or rolled back: nothing acknowledged was lost and the client may retry (writes are idempotent).
+     */
     @ExceptionHandler({ DataAccessResourceFailureException.class, QueryTimeoutException.class,
-            TransientDataAccessException.class })
+            TransientDataAccessException.class, RecoverableDataAccessException.class, TransactionException.class })
     ResponseEntity<Object> dependencyDown(Exception ex, WebRequest request) {
         log.warn("Dependency failure: {}", ex.toString());
         ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
