@@ -16,7 +16,7 @@ class GroupConsumerTest {
 
     @Test
     void outagesAreTransient() {
-        assertThat(GroupConsumer.isTransient(new CannotGetJdbcConnectionException("pool", null))).isTrue();
+        assertThat(GroupConsumer.isTransient(new CannotGetJdbcConnectionException("pool", new java.sql.SQLException("refused")))).isTrue();
         assertThat(GroupConsumer.isTransient(new CannotCreateTransactionException("down"))).isTrue();
         assertThat(GroupConsumer.isTransient(new TransactionSystemException("JDBC rollback failed"))).isTrue();
         assertThat(GroupConsumer.isTransient(new DataAccessResourceFailureException("redis"))).isTrue();
