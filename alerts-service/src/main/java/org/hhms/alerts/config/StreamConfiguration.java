@@ -6,16 +6,18 @@ import org.hhms.alerts.live.AlertBroadcaster;
 import org.hhms.alerts.stream.AnomalyEventHandler;
 import org.hhms.alerts.stream.CareTeamEventHandler;
 import org.hhms.common.redis.RedisKeys;
+import org.hhms.common.stream.EventHandler;
 import org.hhms.common.stream.GroupConsumer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
-
-import tools.jackson.databind.ObjectMapper;
 import org.springframework.data.redis.listener.ChannelTopic;
 import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import tools.jackson.databind.ObjectMapper;
 
 /** Consumers of hhms:anomalies and hhms:users (group {@code alerts}) and the live-event channel listener. */
 @Configuration(proxyBeanMethods = false)
@@ -25,18 +27,20 @@ public class StreamConfiguration {
     public static final String GROUP = "alerts";
 
     @Bean
-    GroupConsumer anomaliesConsumer(StringRedisTemplate redis, ObjectMapper mapper, RedisKeys keys, AnomalyEventHandler handler,
-            AlertsProperties properties) {
-        return new GroupConsumer(redis, mapper, keys.key("hhms:anomalies"), GROUP, properties.consumerName(),
-                handler,
-                new GroupConsumer.Settings(5, Duration.ofSeconds(60), Duration.ofSeconds(30), 100));
+    GroupConsumer anomaliesConsumer(Consumers consumers, AnomalyEventHandler handler) {
+        return consumers.of("hhms:anomalies", handler);
     }
 
     @Bean
-    GroupConsumer careTeamsConsumer(StringRedisTemplate redis, ObjectMapper mapper, RedisKeys keys, CareTeamEventHandler handler,
-            AlertsProperties properties) {
-        return new GroupConsumer(redis, mapper, keys.key("hhms:users"), GROUP, properties.consumerName(),
-                handler,
+    GroupConsumer careTeamsConsumer(Consumers consumers, CareTeamEventHandler handler) {
+        return consumers.of("hhms:users", handler);
+    }
+
+    @Bean
+    Consumers consumers(StringRedisTemplate redis, ObjectMapper mapper, TransactionTemplate transactions,
+            RedisKeys keys, AlertsProperties properties) {
+        return (stream, handler) -> new GroupConsumer(redis, mapper, transactions, keys.key(stream), GROUP,
+                properties.consumerName(), handler,
                 new GroupConsumer.Settings(5, Duration.ofSeconds(60), Duration.ofSeconds(30), 100));
     }
 
@@ -46,5 +50,11 @@ public class StreamConfiguration {
         container.setConnectionFactory(connections);
         container.addMessageListener(broadcaster, new ChannelTopic(broadcaster.channel()));
         return container;
+    }
+
+    /** Makes this service's consumers, all with the same group, name and settings. */
+    @FunctionalInterface
+    interface Consumers {
+        GroupConsumer of(String stream, EventHandler handler);
     }
 }

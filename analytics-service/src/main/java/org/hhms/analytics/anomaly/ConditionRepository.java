@@ -2,6 +2,9 @@ package org.hhms.analytics.anomaly;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -38,6 +41,15 @@ public class ConditionRepository {
     public boolean closeIfClearedBy(String conditionKey, Instant readingTime) {
         return jdbc.sql("DELETE FROM open_conditions WHERE condition_key = :key AND last_reading_at <= :reading")
                 .param("key", conditionKey).param("reading", Timestamp.from(readingTime)).update() == 1;
+    }
+
+    /** The patient's open conditions with the time of the reading that last breached each. */
+    public Map<String, Instant> openFor(UUID patientId) {
+        Map<String, Instant> open = new HashMap<>();
+        jdbc.sql("SELECT condition_key, last_reading_at FROM open_conditions WHERE patient_id = :p")
+                .param("p", patientId)
+                .query((rs, row) -> open.put(rs.getString(1), rs.getTimestamp(2).toInstant())).list();
+        return open;
     }
 
     /** Closes the condition whatever reading it saw last; returns whether it was open. */

@@ -3,15 +3,17 @@ package org.hhms.analytics.config;
 import org.hhms.analytics.patients.UserEventHandler;
 import org.hhms.analytics.stream.VitalEventHandler;
 import org.hhms.common.redis.RedisKeys;
+import org.hhms.common.stream.EventHandler;
 import org.hhms.common.stream.GroupConsumer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import tools.jackson.databind.ObjectMapper;
-import org.springframework.scheduling.annotation.EnableScheduling;
 
-/** The consumers of hhms:vitals and hhms:users (group {@code analytics}). */
+/** The consumers of hhms:vitals and hhms:users (group {@code analytics}); scheduling runs the stale-data check. */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 public class StreamConfiguration {
@@ -19,21 +21,27 @@ public class StreamConfiguration {
     public static final String GROUP = "analytics";
 
     @Bean
-    GroupConsumer vitalsConsumer(StringRedisTemplate redis, ObjectMapper mapper, RedisKeys keys, VitalEventHandler handler,
-            AnalyticsProperties properties) {
-        return new GroupConsumer(redis, mapper, keys.key("hhms:vitals"), GROUP, properties.consumerName(),
-                handler,
-                new GroupConsumer.Settings(properties.maxDeliveries(), properties.reclaimIdle(),
-                        properties.reclaimInterval(), 100));
+    GroupConsumer vitalsConsumer(Consumers consumers, VitalEventHandler handler) {
+        return consumers.of("hhms:vitals", handler);
     }
 
-    /** Deactivations on hhms:users stop the watching of a patient (group {@code analytics} on that stream too). */
+    /** Deactivations on hhms:users stop the watching of a patient. */
     @Bean
-    GroupConsumer usersConsumer(StringRedisTemplate redis, ObjectMapper mapper, RedisKeys keys, UserEventHandler handler,
-            AnalyticsProperties properties) {
-        return new GroupConsumer(redis, mapper, keys.key("hhms:users"), GROUP, properties.consumerName(),
-                handler,
-                new GroupConsumer.Settings(properties.maxDeliveries(), properties.reclaimIdle(),
-                        properties.reclaimInterval(), 100));
+    GroupConsumer usersConsumer(Consumers consumers, UserEventHandler handler) {
+        return consumers.of("hhms:users", handler);
+    }
+
+    @Bean
+    Consumers consumers(StringRedisTemplate redis, ObjectMapper mapper, TransactionTemplate transactions,
+            RedisKeys keys, AnalyticsProperties properties) {
+        return (stream, handler) -> new GroupConsumer(redis, mapper, transactions, keys.key(stream), GROUP,
+                properties.consumerName(), handler, new GroupConsumer.Settings(properties.maxDeliveries(),
+                        properties.reclaimIdle(), properties.reclaimInterval(), 100));
+    }
+
+    /** Makes this service's consumers, all with the same group, name and settings. */
+    @FunctionalInterface
+    interface Consumers {
+        GroupConsumer of(String stream, EventHandler handler);
     }
 }

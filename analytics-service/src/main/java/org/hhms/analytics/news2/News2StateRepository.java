@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -22,31 +23,51 @@ public class News2StateRepository {
         this.jdbc = jdbc;
     }
 
-    public void remember(UUID patientId, News2Parameter parameter, double value, Instant recordedAt) {
+    /** Stores the values of one reading, each only where it is newer than what is stored, in one statement. */
+    public void remember(UUID patientId, Map<News2Parameter, Double> values, Instant recordedAt) {
+        if (values.isEmpty()) {
+            return;
+        }
+        // Array literals: parameter names are enum constants and values are doubles, so nothing needs quoting.
+        String names = values.keySet().stream().map(News2Parameter::json).collect(Collectors.joining(",", "{", "}"));
+        String numbers = values.values().stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
         jdbc.sql("""
-                INSERT INTO recent_values (patient_id, parameter, value, recorded_at) VALUES (:p, :param, :v, :t)
+                INSERT INTO recent_values (patient_id, parameter, value, recorded_at)
+                SELECT :p, u.parameter, u.value, :t
+                  FROM unnest(CAST(:names AS text[]), CAST(:numbers AS float8[])) AS u(parameter, value)
                 ON CONFLICT (patient_id, parameter) DO UPDATE SET value = excluded.value, recorded_at = excluded.recorded_at
                  WHERE recent_values.recorded_at <= excluded.recorded_at
-                """).param("p", patientId).param("param", parameter.json()).param("v", value)
+                """).param("p", patientId).param("names", names).param("numbers", numbers)
                 .param("t", Timestamp.from(recordedAt)).update();
     }
 
-    /** The parameters with a value taken within [from, to]. */
-    public Map<News2Parameter, Double> valuesBetween(UUID patientId, Instant from, Instant to) {
+    /** What NEWS2 needs in one round trip: the parameters with a value within [from, to], and the SpO2 scale. */
+    public Snapshot snapshot(UUID patientId, Instant from, Instant to) {
         Map<News2Parameter, Double> values = new EnumMap<>(News2Parameter.class);
-        jdbc.sql("SELECT parameter, value FROM recent_values WHERE patient_id = :p AND recorded_at >= :from "
-                + "AND recorded_at <= :to").param("p", patientId).param("from", Timestamp.from(from))
-                .param("to", Timestamp.from(to))
-                .query((rs, row) -> values.put(News2Parameter.valueOf(rs.getString("parameter").toUpperCase()),
-                        rs.getDouble("value")))
-                .list();
-        return values;
+        int[] scale = { 1 };
+        jdbc.sql("""
+                SELECT 'spo2_scale' AS parameter, spo2_scale::float8 AS value FROM patient_settings
+                 WHERE patient_id = :p
+                UNION ALL
+                SELECT parameter, value FROM recent_values
+                 WHERE patient_id = :p AND recorded_at >= :from AND recorded_at <= :to
+                """).param("p", patientId).param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
+                .query((rs, row) -> {
+                    String parameter = rs.getString("parameter");
+                    if ("spo2_scale".equals(parameter)) {
+                        scale[0] = (int) rs.getDouble("value");
+                    } else {
+                        values.put(News2Parameter.valueOf(parameter.toUpperCase()), rs.getDouble("value"));
+                    }
+                    return parameter;
+                }).list();
+        return new Snapshot(values, scale[0]);
     }
 
-    public int spo2Scale(UUID patientId) {
-        return jdbc.sql("SELECT spo2_scale FROM patient_settings WHERE patient_id = :p").param("p", patientId)
-                .query(Integer.class).optional().orElse(1);
+    /** A patient's NEWS2 inputs at one moment. */
+    public record Snapshot(Map<News2Parameter, Double> values, int spo2Scale) {
     }
+
 
     public void setSpo2Scale(UUID patientId, int scale) {
         jdbc.sql("""

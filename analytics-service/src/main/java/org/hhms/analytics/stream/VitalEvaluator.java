@@ -59,24 +59,27 @@ public class VitalEvaluator {
     public List<Anomaly> evaluate(VitalReading reading) {
         List<Anomaly> found = new ArrayList<>();
         noteActivity(reading);
+        // Read once which conditions are open, so a normal value costs no statement at all.
+        Map<String, Instant> open = conditions.openFor(reading.patientId());
         Map<String, ThresholdRule> rules = thresholds.rulesFor(reading.patientId());
         reading.metrics().forEach((metric, value) -> {
             ThresholdRule rule = rules.get(metric);
             if (rule != null) {
-                judgeThreshold(reading, metric, value, rule).ifPresent(found::add);
+                judgeThreshold(reading, metric, value, rule, open).ifPresent(found::add);
             }
         });
         if (rememberNews2Values(reading)) {
-            judgeNews2(reading).ifPresent(found::add);
+            judgeNews2(reading, open).ifPresent(found::add);
         }
         return found;
     }
 
-    private Optional<Anomaly> judgeThreshold(VitalReading reading, String metric, double value, ThresholdRule rule) {
+    private Optional<Anomaly> judgeThreshold(VitalReading reading, String metric, double value, ThresholdRule rule,
+            Map<String, Instant> open) {
         String conditionKey = reading.patientId() + ":" + metric + ":threshold";
         Optional<ThresholdRule.Breach> breach = rule.judge(value);
         if (breach.isEmpty()) {
-            if (conditions.closeIfClearedBy(conditionKey, reading.recordedAt())) {
+            if (open.containsKey(conditionKey) && conditions.closeIfClearedBy(conditionKey, reading.recordedAt())) {
                 events.resolved(reading.patientId(), conditionKey, "threshold", metric,
                         metric + " back in range (" + format(value) + ")", reading.readingId(), reading.recordedAt(),
                         reading.traceId());
@@ -91,13 +94,13 @@ public class VitalEvaluator {
                 Map.of("limit", b.limit()));
     }
 
-    private Optional<Anomaly> judgeNews2(VitalReading reading) {
+    private Optional<Anomaly> judgeNews2(VitalReading reading, Map<String, Instant> open) {
         UUID patient = reading.patientId();
         News2Score score = scoreAt(patient, reading.recordedAt());
         String conditionKey = patient + ":news2";
         News2Band band = score.band();
         if (band.severity() == null) {
-            if (conditions.closeIfClearedBy(conditionKey, reading.recordedAt())) {
+            if (open.containsKey(conditionKey) && conditions.closeIfClearedBy(conditionKey, reading.recordedAt())) {
                 events.resolved(patient, conditionKey, "news2", null, "NEWS2 back to " + score.aggregate()
                         + " (low risk)", reading.readingId(), reading.recordedAt(), reading.traceId());
             }
@@ -118,8 +121,8 @@ public class VitalEvaluator {
 
     /** The patient's NEWS2 from the newest value of each parameter within the window ending at {@code at}. */
     public News2Score scoreAt(UUID patientId, Instant at) {
-        Map<News2Parameter, Double> values = news2.valuesBetween(patientId, at.minus(properties.news2Window()), at);
-        return News2Calculator.score(values, news2.spo2Scale(patientId));
+        News2StateRepository.Snapshot snapshot = news2.snapshot(patientId, at.minus(properties.news2Window()), at);
+        return News2Calculator.score(snapshot.values(), snapshot.spo2Scale());
     }
 
     private Optional<Anomaly> record(Anomaly anomaly, String dedupeKey, String traceId, Map<String, Object> details) {
@@ -145,8 +148,7 @@ public class VitalEvaluator {
         if (reading.consciousness() != null) {
             values.put(News2Parameter.CONSCIOUSNESS, "alert".equals(reading.consciousness()) ? 0.0 : 1.0);
         }
-        values.forEach((parameter, value) -> news2.remember(reading.patientId(), parameter, value,
-                reading.recordedAt()));
+        news2.remember(reading.patientId(), values, reading.recordedAt());
         return !values.isEmpty();
     }
 

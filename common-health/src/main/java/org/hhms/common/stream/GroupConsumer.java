@@ -31,6 +31,7 @@ import org.springframework.data.redis.connection.stream.StreamRecords;
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.transaction.TransactionException;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import io.lettuce.core.StreamMessage;
 import tools.jackson.databind.ObjectMapper;
@@ -41,7 +42,9 @@ import io.lettuce.core.models.stream.ClaimedMessages;
 /**
  * One named consumer of a Redis Streams consumer group, with the HHMS delivery guarantees:
  * <ul>
- * <li>an entry is acknowledged only after its handler returned (the handler commits first);</li>
+ * <li>an entry is acknowledged only after its handler returned (the handler commits first); the entries of one
+ * read are handled in one transaction and acknowledged together (one commit instead of one per entry), and if any
+ * of them fails the batch is rolled back and each entry handled on its own, so one bad entry holds up no other;</li>
  * <li>entries left pending by a consumer that died are taken over (XAUTOCLAIM, through Lettuce's native API since
  * Spring Data Redis has no wrapper) at start and every {@code reclaimInterval};</li>
  * <li>an entry that failed {@code maxDeliveries} times, for a reason other than an unreachable database, goes to
@@ -60,6 +63,7 @@ public class GroupConsumer implements SmartLifecycle {
     private final Consumer consumer;
     private final EventHandler handler;
     private final ObjectMapper mapper;
+    private final TransactionTemplate transactions;
     private final Settings settings;
     /** The last failure of entries this consumer handled, to tell poison from outages. */
     private final Map<String, Exception> lastErrors = new ConcurrentHashMap<>();
@@ -75,10 +79,11 @@ public class GroupConsumer implements SmartLifecycle {
     public record Settings(int maxDeliveries, Duration reclaimIdle, Duration reclaimInterval, int batchSize) {
     }
 
-    public GroupConsumer(StringRedisTemplate redis, ObjectMapper mapper, String stream, String group,
-            String consumerName, EventHandler handler, Settings settings) {
+    public GroupConsumer(StringRedisTemplate redis, ObjectMapper mapper, TransactionTemplate transactions,
+            String stream, String group, String consumerName, EventHandler handler, Settings settings) {
         this.redis = redis;
         this.mapper = mapper;
+        this.transactions = transactions;
         this.stream = stream;
         this.group = group;
         this.consumer = Consumer.from(group, consumerName);
@@ -128,10 +133,8 @@ public class GroupConsumer implements SmartLifecycle {
                 List<MapRecord<String, Object, Object>> records = redis.opsForStream().read(consumer,
                         StreamReadOptions.empty().count(settings.batchSize()).block(Duration.ofSeconds(1)),
                         StreamOffset.create(stream, ReadOffset.lastConsumed()));
-                if (records != null) {
-                    for (MapRecord<String, Object, Object> record : records) {
-                        handle(record.getId().getValue(), value(record.getValue()));
-                    }
+                if (records != null && !records.isEmpty()) {
+                    handleBatch(records);
                 }
                 if (failing) {
                     log.info("{} consumer {} is reading again", stream, consumer.getName());
@@ -150,6 +153,35 @@ public class GroupConsumer implements SmartLifecycle {
                 }
                 pause();
             }
+        }
+    }
+
+    /** Handles a read in one transaction and acknowledges it; on any failure, entry by entry instead. */
+    private void handleBatch(List<MapRecord<String, Object, Object>> records) {
+        if (records.size() > 1) {
+            try {
+                transactions.executeWithoutResult(status -> {
+                    for (MapRecord<String, Object, Object> record : records) {
+                        try {
+                            handler.handle(StreamEvent.parse(mapper, value(record.getValue())));
+                        } catch (RuntimeException e) {
+                            throw e;
+                        } catch (Exception e) {
+                            throw new IllegalStateException(e);
+                        }
+                    }
+                });
+                redis.opsForStream().acknowledge(stream, group,
+                        records.stream().map(MapRecord::getId).toArray(RecordId[]::new));
+                records.forEach(r -> lastErrors.remove(r.getId().getValue()));
+                return;
+            } catch (RuntimeException batchFailed) {
+                log.debug("{}: batch of {} failed ({}); handling its entries one by one", stream, records.size(),
+                        batchFailed.toString());
+            }
+        }
+        for (MapRecord<String, Object, Object> record : records) {
+            handle(record.getId().getValue(), value(record.getValue()));
         }
     }
 

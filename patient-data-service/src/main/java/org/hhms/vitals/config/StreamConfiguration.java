@@ -8,6 +8,7 @@ import org.hhms.vitals.patients.UserEventHandler;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import tools.jackson.databind.ObjectMapper;
 
@@ -16,10 +17,10 @@ import tools.jackson.databind.ObjectMapper;
 public class StreamConfiguration {
 
     @Bean
-    GroupConsumer usersConsumer(StringRedisTemplate redis, ObjectMapper mapper, RedisKeys keys, UserEventHandler handler,
-            VitalsProperties properties) {
-        return new GroupConsumer(redis, mapper, keys.key("hhms:users"), "patient-data", properties.consumerName(),
-                handler,
+    GroupConsumer usersConsumer(StringRedisTemplate redis, ObjectMapper mapper, TransactionTemplate transactions,
+            RedisKeys keys, UserEventHandler handler, VitalsProperties properties) {
+        return new GroupConsumer(redis, mapper, transactions, keys.key("hhms:users"), "patient-data",
+                properties.consumerName(), handler,
                 new GroupConsumer.Settings(5, Duration.ofSeconds(60), Duration.ofSeconds(30), 100));
     }
 }
