@@ -10,7 +10,4 @@ public record Alert(UUID id, UUID patientId, String conditionKey, String kind, S
         UUID acknowledgedBy, Instant acknowledgedAt, Instant resolvedAt, String errorMessage, Instant createdAt,
         Instant updatedAt) {
 
-    public boolean isOpen() {
-        return !"acknowledged".equals(status) && !"resolved".equals(status);
-    }
 }

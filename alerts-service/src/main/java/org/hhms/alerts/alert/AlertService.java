@@ -57,7 +57,8 @@ public class AlertService {
     public Alert onAnomaly(UUID patientId, String conditionKey, String kind, String severity, String description,
             Instant readingAt) {
         Instant now = now();
-        Alert candidate = newAlert(patientId, conditionKey, kind, severity, description, readingAt, now);
+        Alert candidate = newAlert(UUID.randomUUID(), patientId, conditionKey, kind, severity, description, readingAt,
+                now);
         if (alerts.insertIfNoActive(candidate)) {
             page(candidate);
             return alerts.find(candidate.id()).orElseThrow();
@@ -74,10 +75,7 @@ public class AlertService {
     public Alert manual(UUID patientId, String message, String severity) {
         Instant now = now();
         UUID id = UUID.randomUUID();
-        Alert alert = newAlert(patientId, "manual:" + id, "manual", severity, message, null, now);
-        alert = new Alert(id, alert.patientId(), alert.conditionKey(), alert.kind(), alert.severity(), alert.message(),
-                alert.status(), null, 1, now, now, null, 0, 1, alert.nextEscalationAt(), alert.nextRepeatAt(), null,
-                null, null, null, now, now);
+        Alert alert = newAlert(id, patientId, "manual:" + id, "manual", severity, message, null, now);
         alerts.insertIfNoActive(alert);
         page(alert);
         return alerts.find(id).orElseThrow();
@@ -200,12 +198,12 @@ public class AlertService {
         broadcaster.publish("alert.created", views.of(alerts.find(alert.id()).orElseThrow()));
     }
 
-    private Alert newAlert(UUID patientId, String conditionKey, String kind, String severity, String message,
-            Instant readingAt, Instant now) {
+    private Alert newAlert(UUID id, UUID patientId, String conditionKey, String kind, String severity,
+            String message, Instant readingAt, Instant now) {
         boolean manual = "manual".equals(kind);
         Duration escalation = manual ? null : properties.escalationDelay(severity);
         Duration repeat = manual ? null : properties.repeatInterval(severity);
-        return new Alert(UUID.randomUUID(), patientId, conditionKey, kind, severity, message, "pending", null, 1, now,
+        return new Alert(id, patientId, conditionKey, kind, severity, message, "pending", null, 1, now,
                 now, readingAt, 0, 1, escalation == null ? null : now.plus(escalation),
                 repeat == null ? null : now.plus(repeat), null, null, null, null, now, now);
     }

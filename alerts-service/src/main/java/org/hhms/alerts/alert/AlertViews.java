@@ -1,13 +1,15 @@
 package org.hhms.alerts.alert;
 
 import java.sql.Timestamp;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Turns stored alerts into their JSON, with the first notification that went out. */
+/** Turns stored alerts into their JSON, with the first notification that went out (one query for any number). */
 @Component
 public class AlertViews {
 
@@ -17,27 +19,39 @@ public class AlertViews {
         this.jdbc = jdbc;
     }
 
-    public AlertResponse of(Alert a) {
-        FirstSent first = jdbc.sql("""
-                SELECT recipient_phone, provider_message_id, sent_at FROM notifications
-                 WHERE alert_id = :a AND status = 'sent' ORDER BY sent_at LIMIT 1
-                """).param("a", a.id()).query((rs, row) -> new FirstSent(rs.getString(1), rs.getString(2),
-                        rs.getTimestamp(3))).optional().orElse(null);
-        String phone = first != null ? first.phone() : jdbc.sql("""
-                SELECT recipient_phone FROM notifications WHERE alert_id = :a ORDER BY created_at LIMIT 1
-                """).param("a", a.id()).query(String.class).optional().orElse(null);
-        return new AlertResponse(a.id(), a.patientId(), a.severity(), a.message(), a.status(), phone,
-                first == null ? null : first.providerId(), a.createdAt(),
-                first == null ? null : first.sentAt().toInstant(), a.errorMessage(), a.acknowledgedBy(),
-                a.acknowledgedAt(), a.kind(), a.conditionKey(), a.occurrenceCount(), a.firstSeenAt(), a.lastSeenAt(),
-                a.escalationLevel(), a.resolution(), a.resolvedAt());
+    public AlertResponse of(Alert alert) {
+        return of(List.of(alert)).getFirst();
     }
 
     public List<AlertResponse> of(List<Alert> alerts) {
-        return alerts.stream().map(this::of).toList();
+        if (alerts.isEmpty()) {
+            return List.of();
+        }
+        // Per alert: its first sent notification, or else its first attempt (for the phone it was meant for).
+        Map<UUID, First> first = new HashMap<>();
+        jdbc.sql("""
+                SELECT DISTINCT ON (alert_id) alert_id, recipient_phone, provider_message_id, sent_at
+                  FROM notifications
+                 WHERE alert_id IN (:ids)
+                 ORDER BY alert_id, status = 'sent' DESC,
+                          CASE WHEN status = 'sent' THEN sent_at ELSE created_at END
+                """).param("ids", alerts.stream().map(Alert::id).toList())
+                .query((rs, row) -> first.put(rs.getObject("alert_id", UUID.class), new First(
+                        rs.getString("recipient_phone"), rs.getString("provider_message_id"),
+                        rs.getTimestamp("sent_at"))))
+                .list();
+        return alerts.stream().map(a -> view(a, first.get(a.id()))).toList();
     }
 
-    private record FirstSent(String phone, String providerId, Timestamp sentAt) {
+    private static AlertResponse view(Alert a, First first) {
+        boolean sent = first != null && first.sentAt() != null;
+        return new AlertResponse(a.id(), a.patientId(), a.severity(), a.message(), a.status(),
+                first == null ? null : first.phone(), sent ? first.providerId() : null, a.createdAt(),
+                sent ? first.sentAt().toInstant() : null, a.errorMessage(), a.acknowledgedBy(), a.acknowledgedAt(),
+                a.kind(), a.conditionKey(), a.occurrenceCount(), a.firstSeenAt(), a.lastSeenAt(),
+                a.escalationLevel(), a.resolution(), a.resolvedAt());
     }
 
+    private record First(String phone, String providerId, Timestamp sentAt) {
+    }
 }

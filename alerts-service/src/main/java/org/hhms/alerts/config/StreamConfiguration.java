@@ -6,8 +6,8 @@ import org.hhms.alerts.live.AlertBroadcaster;
 import org.hhms.alerts.stream.AnomalyEventHandler;
 import org.hhms.alerts.stream.CareTeamEventHandler;
 import org.hhms.common.redis.RedisKeys;
-import org.hhms.common.stream.EventHandler;
 import org.hhms.common.stream.GroupConsumer;
+import org.hhms.common.stream.GroupConsumers;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
@@ -27,20 +27,19 @@ public class StreamConfiguration {
     public static final String GROUP = "alerts";
 
     @Bean
-    GroupConsumer anomaliesConsumer(Consumers consumers, AnomalyEventHandler handler) {
+    GroupConsumer anomaliesConsumer(GroupConsumers consumers, AnomalyEventHandler handler) {
         return consumers.of("hhms:anomalies", handler);
     }
 
     @Bean
-    GroupConsumer careTeamsConsumer(Consumers consumers, CareTeamEventHandler handler) {
+    GroupConsumer careTeamsConsumer(GroupConsumers consumers, CareTeamEventHandler handler) {
         return consumers.of("hhms:users", handler);
     }
 
     @Bean
-    Consumers consumers(StringRedisTemplate redis, ObjectMapper mapper, TransactionTemplate transactions,
+    GroupConsumers consumers(StringRedisTemplate redis, ObjectMapper mapper, TransactionTemplate transactions,
             RedisKeys keys, AlertsProperties properties) {
-        return (stream, handler) -> new GroupConsumer(redis, mapper, transactions, keys.key(stream), GROUP,
-                properties.consumerName(), handler,
+        return new GroupConsumers(redis, mapper, transactions, keys, GROUP, properties.consumerName(),
                 new GroupConsumer.Settings(5, Duration.ofSeconds(60), Duration.ofSeconds(30), 100));
     }
 
@@ -50,11 +49,5 @@ public class StreamConfiguration {
         container.setConnectionFactory(connections);
         container.addMessageListener(broadcaster, new ChannelTopic(broadcaster.channel()));
         return container;
-    }
-
-    /** Makes this service's consumers, all with the same group, name and settings. */
-    @FunctionalInterface
-    interface Consumers {
-        GroupConsumer of(String stream, EventHandler handler);
     }
 }

@@ -53,11 +53,6 @@ public class AnomalyRepository {
                 .param("limit", limit).query(AnomalyRepository::map).list();
     }
 
-    public long count(UUID patientId) {
-        return jdbc.sql("SELECT count(*) FROM anomalies WHERE patient_id = :p").param("p", patientId)
-                .query(Long.class).single();
-    }
-
     private static Anomaly map(ResultSet rs, int row) throws SQLException {
         return new Anomaly(rs.getObject("id", UUID.class), rs.getObject("patient_id", UUID.class),
                 rs.getString("kind"), rs.getString("metric"), rs.getString("rule"), rs.getString("severity"),

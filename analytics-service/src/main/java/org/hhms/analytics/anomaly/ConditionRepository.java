@@ -58,8 +58,4 @@ public class ConditionRepository {
                 .update() == 1;
     }
 
-    public boolean isOpen(String conditionKey) {
-        return jdbc.sql("SELECT count(*) FROM open_conditions WHERE condition_key = :key").param("key", conditionKey)
-                .query(Long.class).single() > 0;
-    }
 }

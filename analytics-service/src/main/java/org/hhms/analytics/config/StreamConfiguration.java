@@ -3,8 +3,8 @@ package org.hhms.analytics.config;
 import org.hhms.analytics.patients.UserEventHandler;
 import org.hhms.analytics.stream.VitalEventHandler;
 import org.hhms.common.redis.RedisKeys;
-import org.hhms.common.stream.EventHandler;
 import org.hhms.common.stream.GroupConsumer;
+import org.hhms.common.stream.GroupConsumers;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -21,27 +21,21 @@ public class StreamConfiguration {
     public static final String GROUP = "analytics";
 
     @Bean
-    GroupConsumer vitalsConsumer(Consumers consumers, VitalEventHandler handler) {
+    GroupConsumer vitalsConsumer(GroupConsumers consumers, VitalEventHandler handler) {
         return consumers.of("hhms:vitals", handler);
     }
 
     /** Deactivations on hhms:users stop the watching of a patient. */
     @Bean
-    GroupConsumer usersConsumer(Consumers consumers, UserEventHandler handler) {
+    GroupConsumer usersConsumer(GroupConsumers consumers, UserEventHandler handler) {
         return consumers.of("hhms:users", handler);
     }
 
     @Bean
-    Consumers consumers(StringRedisTemplate redis, ObjectMapper mapper, TransactionTemplate transactions,
+    GroupConsumers consumers(StringRedisTemplate redis, ObjectMapper mapper, TransactionTemplate transactions,
             RedisKeys keys, AnalyticsProperties properties) {
-        return (stream, handler) -> new GroupConsumer(redis, mapper, transactions, keys.key(stream), GROUP,
-                properties.consumerName(), handler, new GroupConsumer.Settings(properties.maxDeliveries(),
-                        properties.reclaimIdle(), properties.reclaimInterval(), 100));
-    }
-
-    /** Makes this service's consumers, all with the same group, name and settings. */
-    @FunctionalInterface
-    interface Consumers {
-        GroupConsumer of(String stream, EventHandler handler);
+        return new GroupConsumers(redis, mapper, transactions, keys, GROUP, properties.consumerName(),
+                new GroupConsumer.Settings(properties.maxDeliveries(), properties.reclaimIdle(),
+                        properties.reclaimInterval(), 100));
     }
 }

@@ -12,7 +12,6 @@ import org.hhms.analytics.stream.VitalEventHandler;
 import org.hhms.analytics.stream.VitalReading;
 import org.hhms.common.web.ApiProblem;
 import org.hhms.common.web.RequestIdFilter;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.HttpClientErrorException;
@@ -55,7 +54,7 @@ public class PatientDirectory {
         } catch (HttpClientErrorException.NotFound e) {
             throw ApiProblem.notFound("No active patient with id " + patientId);
         } catch (RestClientException e) {
-            throw unavailable("user-service");
+            throw ApiProblem.unavailable("The user-service cannot be reached; nothing was changed. Retry later.");
         }
     }
 
@@ -75,15 +74,8 @@ public class PatientDirectory {
             throw new ApiProblem(e.getStatusCode(), "patient-data-service answered " + e.getStatusCode().value()
                     + ": " + e.getResponseBodyAsString());
         } catch (RestClientException e) {
-            throw unavailable("patient-data-service");
+            throw ApiProblem.unavailable("The patient-data-service cannot be reached; nothing was changed. Retry later.");
         }
-    }
-
-    private static ApiProblem unavailable(String service) {
-        ApiProblem problem = new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "The " + service
-                + " cannot be reached; nothing was changed. Retry later.");
-        problem.getHeaders().set("Retry-After", "5");
-        return problem;
     }
 
     private static String requestId() {

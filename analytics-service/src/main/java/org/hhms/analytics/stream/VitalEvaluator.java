@@ -81,7 +81,7 @@ public class VitalEvaluator {
         if (breach.isEmpty()) {
             if (open.containsKey(conditionKey) && conditions.closeIfClearedBy(conditionKey, reading.recordedAt())) {
                 events.resolved(reading.patientId(), conditionKey, "threshold", metric,
-                        metric + " back in range (" + format(value) + ")", reading.readingId(), reading.recordedAt(),
+                        metric + " back in range (" + ThresholdRule.format(value) + ")", reading.readingId(), reading.recordedAt(),
                         reading.traceId());
             }
             return Optional.empty();
@@ -182,7 +182,4 @@ public class VitalEvaluator {
         return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 
-    private static String format(double value) {
-        return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
-    }
 }

@@ -28,7 +28,8 @@ public record ThresholdRule(String metric, Double min, Double max, java.util.UUI
         return deviation > FAR * scale ? "critical" : "warning";
     }
 
-    private static String format(double value) {
+    /** A value as HHMS descriptions show it: {@code 160}, not {@code 160.0}; {@code 37.2} stays. */
+    public static String format(double value) {
         return value == Math.rint(value) && Math.abs(value) < 1e15 ? String.valueOf((long) value)
                 : String.valueOf(value);
     }

@@ -2,6 +2,7 @@ package org.hhms.common.web;
 
 import java.util.List;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
@@ -32,6 +33,13 @@ public class ApiProblem extends ErrorResponseException {
 
     public static ApiProblem badRequest(String detail) {
         return new ApiProblem(HttpStatus.BAD_REQUEST, detail);
+    }
+
+    /** A 503 the client may retry in a few seconds (a dependency could not be reached; nothing was changed). */
+    public static ApiProblem unavailable(String detail) {
+        ApiProblem problem = new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, detail);
+        problem.getHeaders().set(HttpHeaders.RETRY_AFTER, "5");
+        return problem;
     }
 
     /** A 400 naming one field. */

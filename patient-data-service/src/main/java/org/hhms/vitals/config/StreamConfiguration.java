@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import org.hhms.common.redis.RedisKeys;
 import org.hhms.common.stream.GroupConsumer;
+import org.hhms.common.stream.GroupConsumers;
 import org.hhms.vitals.patients.UserEventHandler;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,8 +20,8 @@ public class StreamConfiguration {
     @Bean
     GroupConsumer usersConsumer(StringRedisTemplate redis, ObjectMapper mapper, TransactionTemplate transactions,
             RedisKeys keys, UserEventHandler handler, VitalsProperties properties) {
-        return new GroupConsumer(redis, mapper, transactions, keys.key("hhms:users"), "patient-data",
-                properties.consumerName(), handler,
-                new GroupConsumer.Settings(5, Duration.ofSeconds(60), Duration.ofSeconds(30), 100));
+        return new GroupConsumers(redis, mapper, transactions, keys, "patient-data", properties.consumerName(),
+                new GroupConsumer.Settings(5, Duration.ofSeconds(60), Duration.ofSeconds(30), 100))
+                .of("hhms:users", handler);
     }
 }

@@ -10,7 +10,6 @@ import java.util.UUID;
 import org.hhms.common.web.ApiProblem;
 import org.hhms.common.web.RequestIdFilter;
 import org.hhms.vitals.config.VitalsProperties;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.HttpClientErrorException;
@@ -48,7 +47,8 @@ public class UserDirectory {
         } catch (HttpClientErrorException.NotFound e) {
             return Optional.empty();
         } catch (ResourceAccessException | RestClientResponseException e) {
-            throw unavailable(e);
+            throw ApiProblem.unavailable(
+                    "The user-service cannot be reached to look up this person; nothing was stored. Retry later.");
         }
     }
 
@@ -63,15 +63,9 @@ public class UserDirectory {
             String detail = problem.has("detail") ? problem.get("detail").asString() : e.getStatusText();
             throw new ApiProblem(e.getStatusCode(), detail);
         } catch (ResourceAccessException | RestClientResponseException e) {
-            throw unavailable(e);
+            throw ApiProblem.unavailable(
+                    "The user-service cannot be reached to look up this person; nothing was stored. Retry later.");
         }
-    }
-
-    private static ApiProblem unavailable(Exception cause) {
-        ApiProblem problem = new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE,
-                "The user-service cannot be reached to look up this person; nothing was stored. Retry later.");
-        problem.getHeaders().set("Retry-After", "5");
-        return problem;
     }
 
     private static String requestId() {

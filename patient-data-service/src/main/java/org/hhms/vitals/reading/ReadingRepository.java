@@ -140,11 +140,6 @@ public class ReadingRepository {
         return newest;
     }
 
-    public boolean hasReadings(UUID patientId) {
-        return Boolean.TRUE.equals(jdbc.queryForObject(
-                "SELECT EXISTS (SELECT 1 FROM readings WHERE patient_id = ?)", Boolean.class, patientId));
-    }
-
     /** Deletes a patient's readings and idempotency keys; returns how many readings. */
     public int deleteAll(UUID patientId) {
         jdbc.update("DELETE FROM reading_keys WHERE patient_id = ?", patientId);
