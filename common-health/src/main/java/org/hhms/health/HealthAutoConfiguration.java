@@ -1,5 +1,6 @@
 package org.hhms.health;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -34,7 +35,10 @@ public class HealthAutoConfiguration {
         String service = properties.service() != null ? properties.service()
                 : environment.getProperty("spring.application.name", "service");
         List<DependencyProbe> all = new ArrayList<>(probes.orderedStream().toList());
-        properties.http().forEach((name, url) -> all.add(new HttpProbe(name, url, properties.timeout())));
+        // The checker's deadline decides; the probe's own timeout only frees its thread afterwards, so it is longer
+        // (equal timeouts would race and report either message).
+        Duration probeTimeout = properties.timeout().plusMillis(500);
+        properties.http().forEach((name, url) -> all.add(new HttpProbe(name, url, probeTimeout)));
         return new HealthChecker(service, all, properties.timeout());
     }
 
