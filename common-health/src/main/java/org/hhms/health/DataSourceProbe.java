@@ -16,7 +16,8 @@ public class DataSourceProbe implements DependencyProbe {
     public DataSourceProbe(String name, DataSource dataSource, Duration timeout) {
         this.name = name;
         this.dataSource = dataSource;
-        this.queryTimeoutSeconds = (int) Math.max(1, timeout.toSeconds());
+        // One second past the checker's deadline: the deadline decides, this only frees the connection afterwards.
+        this.queryTimeoutSeconds = (int) timeout.toSeconds() + 1;
     }
 
     @Override
