@@ -2,13 +2,18 @@
 # Black-box end-to-end test of a running HHMS stack, through the gateway only.
 # Usage: scripts/e2e.sh            (BASE_URL defaults to http://localhost:8080)
 # Exits non-zero with a message naming the step on the first failure. Needs curl and jq.
+# Signs in as the bootstrap admin: HHMS_ADMIN_EMAIL / HHMS_ADMIN_PASSWORD, by default those run-local generated.
 set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/lib/common.sh
+use_local_secrets
 BASE_URL="${BASE_URL:-http://localhost:8080}"
 BODY_FILE=$(mktemp)
 trap 'rm -f "$BODY_FILE"' EXIT
 
 STATUS=""
 BODY=""
+TOKEN=""   # the bearer token call sends; empty sends none
 
 fail() {
   echo "FAIL: $*" >&2
@@ -17,11 +22,12 @@ fail() {
 }
 ok() { echo "ok   $*"; }
 
-# call METHOD PATH [JSON] — sets STATUS and BODY.
+# call METHOD PATH [JSON] — sets STATUS and BODY; sends TOKEN when set.
 call() {
   local method=$1 path=$2 data=${3:-}
   local args=(-s -o "$BODY_FILE" -w '%{http_code}' -X "$method" --max-time 15 -H 'Accept: application/json')
   [ -n "$data" ] && args+=(-H 'Content-Type: application/json' --data "$data")
+  [ -n "$TOKEN" ] && args+=(-H "Authorization: Bearer $TOKEN")
   STATUS=$(curl "${args[@]}" "$BASE_URL$path") || STATUS="000"
   BODY=$(cat "$BODY_FILE")
 }
@@ -65,12 +71,32 @@ echoed=$(curl -s -D - -o /dev/null -H 'X-Request-ID: e2e-trace-1' "$BASE_URL/use
 [ "$echoed" = "e2e-trace-1" ] || fail "X-Request-ID not echoed (got '$echoed')"
 ok "X-Request-ID passed through"
 
-# 3. Users and care teams. Fixed emails, as the HHMS script: on a re-run registration answers 409 and the
+# 3. Signing in: nothing but health and login answers without a token; the bootstrap admin signs in.
+call GET "/users/$(cat /proc/sys/kernel/random/uuid)"
+expect 401 "a request without a token"
+check '.status == 401 and (.detail | contains("Bearer"))' "401 problem details"
+call POST /users/login "{\"email\":\"$HHMS_ADMIN_EMAIL\",\"password\":\"wrong-password-123\"}"
+expect 401 "login with a wrong password"
+call POST /users/login "{\"email\":\"$HHMS_ADMIN_EMAIL\",\"password\":\"$HHMS_ADMIN_PASSWORD\"}"
+expect 200 "login as the bootstrap admin"
+check '.token_type == "Bearer" and .expires_in > 0 and .user.role == "admin"' "login answer"
+REFRESH=$(echo "$BODY" | jq -r .refresh_token)
+call POST /users/token/refresh "{\"refresh_token\":\"$REFRESH\"}"
+expect 200 "refresh"
+TOKEN=$(echo "$BODY" | jq -r .access_token)
+call POST /users/token/refresh "{\"refresh_token\":\"$REFRESH\"}"
+expect 401 "a spent refresh token"
+ADMIN_TOKEN=$TOKEN
+ok "401 without a token; admin signed in, refreshed; a spent refresh token is refused"
+
+# 4. Users and care teams. Fixed emails, as the HHMS script: on a re-run registration answers 409 and the
 #    existing person is looked up by email instead.
-# register_or_lookup ROLE NAME EMAIL PHONE — prints the user's id.
+# register_or_lookup ROLE NAME EMAIL PHONE [PASSWORD] — prints the user's id.
 register_or_lookup() {
-  local role=$1 name=$2 email=$3 phone=$4
-  call POST /users/register "{\"email\":\"$email\",\"name\":\"$name\",\"role\":\"$role\",\"phone\":\"$phone\"}"
+  local role=$1 name=$2 email=$3 phone=$4 password=${5:-}
+  local extra=""
+  [ -n "$password" ] && extra=",\"password\":\"$password\""
+  call POST /users/register "{\"email\":\"$email\",\"name\":\"$name\",\"role\":\"$role\",\"phone\":\"$phone\"$extra}"
   if [ "$STATUS" = 409 ]; then
     check '.status == 409 and (.detail | contains("already registered"))' "register $role again"
     call GET "/users/email/$email"
@@ -82,7 +108,8 @@ register_or_lookup() {
   echo "$BODY" | jq -r .id
 }
 
-DOCTOR_ID=$(register_or_lookup doctor "E2E Doctor" e2e.doctor@hhms.test +15555550101)
+DOCTOR_PASSWORD=e2e-doctor-password-1
+DOCTOR_ID=$(register_or_lookup doctor "E2E Doctor" e2e.doctor@hhms.test +15555550101 "$DOCTOR_PASSWORD")
 PATIENT_ID=$(register_or_lookup patient "E2E Patient" e2e.patient@hhms.test +15555550102)
 CARETAKER_ID=$(register_or_lookup caretaker "E2E Caretaker" e2e.caretaker@hhms.test +15555550103)
 ok "registered (or found) doctor $DOCTOR_ID, patient $PATIENT_ID, caretaker $CARETAKER_ID"
@@ -110,7 +137,7 @@ check '.members[0].role == "doctor" and .members[-1].role == "caretaker"' "docto
 check '[.members[] | .phone] | all(. != null)' "care team has phones"
 ok "care team: $(echo "$BODY" | jq -c '[.members[] | {role, full_name}]')"
 
-# 4. Vitals: the seed's smoke flow (latest 404 before, 200 after), then idempotency and reading back.
+# 5. Vitals: the seed's smoke flow (latest 404 before, 200 after), then idempotency and reading back.
 VITALS_PATIENT_ID=$(register_or_lookup patient "E2E Vitals Patient" "e2e.vitals.$(date +%s%N)@hhms.test" +15555550104)
 call GET "/patient/$VITALS_PATIENT_ID/latest"
 expect 404 "latest before any reading"
@@ -144,7 +171,7 @@ expect 400 "an out-of-range reading"
 check '.errors[0].field == "spo2"' "the bad field is named"
 ok "history reads back; bad ranges and readings are 400 naming the field"
 
-# 5. Analytics: the seed's anomaly scenario, a NEWS2 emergency, and the seed's smoke call to /analytics/run.
+# 6. Analytics: the seed's anomaly scenario, a NEWS2 emergency, and the seed's smoke call to /analytics/run.
 # await_anomaly PATIENT JQ DESCRIPTION — polls GET /analytics/anomalies/PATIENT until JQ is true (10 s).
 await_anomaly() {
   local patient=$1 filter=$2 what=$3
@@ -182,7 +209,7 @@ expect 200 "POST /analytics/run {}"
 check '.readings_seen >= 0 and (.new_anomalies | type == "number")' "run report"
 ok "POST /analytics/run {} re-evaluated $(echo "$BODY" | jq .readings_seen) readings, $(echo "$BODY" | jq .new_anomalies) new anomalies"
 
-# 6. Alerts: the seed's scenario on the linked doctor and patient (threshold 120, post 160, an alert appears and
+# 7. Alerts: the seed's scenario on the linked doctor and patient (threshold 120, post 160, an alert appears and
 #    reaches the doctor, acknowledging [0] makes it "acknowledged"), then the seed's smoke alert with "INFO".
 call POST /analytics/thresholds "{\"patient_id\":\"$PATIENT_ID\",\"metric\":\"heart_rate\",\"max_value\":120}"
 expect 200 "set threshold heart_rate max 120"
@@ -219,5 +246,53 @@ call GET /alerts/system/status
 expect 200 "alerts system status"
 check '.test_mode == true and .ready == true and (has("auth_token") | not)' "Twilio test mode, no secrets"
 ok "manual alerts (severity INFO), doctor's inbox, system status"
+
+# 8. Who may do what: a device posts only for its own patient; a doctor reads only their own patients; a revoked
+#    device is refused; admins read the audit trail.
+call POST "/users/$PATIENT_ID/devices" "{\"device_id\":\"e2e-watch-$(date +%s%N)\",\"description\":\"E2E watch\"}"
+expect 201 "register a device"
+DEVICE_KEY=$(echo "$BODY" | jq -r .id)
+DEVICE_LABEL=$(echo "$BODY" | jq -r .device_id)
+DEVICE_TOKEN=$(echo "$BODY" | jq -r .token)
+TOKEN=$DEVICE_TOKEN
+call POST "/patient/$PATIENT_ID" '{"heart_rate": 72}'
+expect 201 "the device posts a reading"
+check ".device_id == \"$DEVICE_LABEL\"" "device_id taken from the token"
+call POST "/patient/$VITALS_PATIENT_ID" '{"heart_rate": 72}'
+expect 403 "the device posts for another patient"
+call GET "/patient/$PATIENT_ID/latest"
+expect 403 "a device reads readings"
+ok "device $DEVICE_LABEL posts for its patient only (201, 403 elsewhere, 403 on reads)"
+
+TOKEN=""
+call POST /users/login "{\"email\":\"e2e.doctor@hhms.test\",\"password\":\"$DOCTOR_PASSWORD\"}"
+expect 200 "the doctor signs in"
+TOKEN=$(echo "$BODY" | jq -r .access_token)
+call GET "/patient/$PATIENT_ID/latest"
+expect 200 "the doctor reads their patient"
+call GET "/patient/$VITALS_PATIENT_ID/latest"
+expect 403 "the doctor reads someone else's patient"
+check '.status == 403' "403 problem details"
+call GET "/alerts?status=open"
+expect 200 "the doctor's own inbox"
+ok "the doctor reads their own patient (200) and not another (403)"
+
+TOKEN=$ADMIN_TOKEN
+call DELETE "/users/$PATIENT_ID/devices/$DEVICE_KEY"
+expect 200 "revoke the device"
+check '.revoked_at != null' "revoked"
+TOKEN=$DEVICE_TOKEN
+for _ in $(seq 1 25); do
+  call POST "/patient/$PATIENT_ID" '{"heart_rate": 73}'
+  [ "$STATUS" = 401 ] && break
+  sleep 0.2
+done
+expect 401 "a revoked device token"
+TOKEN=$ADMIN_TOKEN
+sleep 0.5 # the audit trail is written in batches every 200 ms
+call GET "/patient/audit?patient_id=$PATIENT_ID&actor_id=$DOCTOR_ID"
+expect 200 "the audit trail"
+check 'any(.[]; .action == "GET /patient/{patientId}/latest" and .status == 200)' "the doctor's read is audited"
+ok "revoked device refused within 5 s; the doctor's read is in the audit trail"
 
 echo "PASS: end-to-end checks passed against $BASE_URL"

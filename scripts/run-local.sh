@@ -10,6 +10,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/common.sh
 use_jdk25
+use_local_secrets
 
 RUN_DIR=.run
 mkdir -p "$RUN_DIR/logs" "$RUN_DIR/pids"
@@ -83,6 +84,7 @@ while [ $SECONDS -lt $deadline ]; do
   code=$(curl -s -o "$RUN_DIR/health.json" -w '%{http_code}' --max-time 5 http://localhost:8080/health || true)
   if [ "$code" = 200 ]; then
     echo "HHMS is up: gateway http://localhost:8080 (health 200)"
+    echo "Sign in as $HHMS_ADMIN_EMAIL with the password in .run/admin-password (POST /users/login)"
     exit 0
   fi
   for entry in "${HHMS_SERVICES[@]}"; do

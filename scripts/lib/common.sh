@@ -28,3 +28,20 @@ HHMS_DATABASES=(hhms_users hhms_vitals hhms_analytics hhms_alerts)
 
 # PostgreSQL connection used to create the databases (trust auth on a developer machine).
 export PGHOST="${PGHOST:-127.0.0.1}" PGPORT="${PGPORT:-5432}" PGUSER="${PGUSER:-postgres}"
+
+# Exports the secrets a local run needs, unless already set: the JWT signing key shared by the services and the
+# bootstrap admin's password, each generated once per checkout into .run/ (mode 600, never committed).
+# HHMS_ADMIN_EMAIL defaults to admin@hhms.local.
+use_local_secrets() {
+  local dir=.run
+  mkdir -p "$dir"
+  if [ -z "${HHMS_JWT_SECRET:-}" ]; then
+    [ -s "$dir/jwt-secret" ] || (umask 077 && openssl rand -base64 48 | tr -d '\n' >"$dir/jwt-secret")
+    HHMS_JWT_SECRET=$(cat "$dir/jwt-secret")
+  fi
+  if [ -z "${HHMS_ADMIN_PASSWORD:-}" ]; then
+    [ -s "$dir/admin-password" ] || (umask 077 && openssl rand -base64 18 | tr -d '\n/+=' >"$dir/admin-password")
+    HHMS_ADMIN_PASSWORD=$(cat "$dir/admin-password")
+  fi
+  export HHMS_JWT_SECRET HHMS_ADMIN_PASSWORD HHMS_ADMIN_EMAIL="${HHMS_ADMIN_EMAIL:-admin@hhms.local}"
+}

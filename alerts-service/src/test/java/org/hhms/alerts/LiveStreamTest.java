@@ -1,5 +1,6 @@
 package org.hhms.alerts;
 
+import org.hhms.testsupport.TestTokens;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
@@ -62,6 +63,7 @@ class LiveStreamTest extends AlertsTestSupport {
 
     private CompletableFuture<?> listen(HttpClient http, String path, List<String> lines) {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                    .header("Authorization", TestTokens.bearer(TestTokens.admin()))
                 .header("Accept", "text/event-stream").build();
         return http.sendAsync(request, HttpResponse.BodyHandlers.ofLines())
                 .thenAccept(response -> response.body().forEach(lines::add));

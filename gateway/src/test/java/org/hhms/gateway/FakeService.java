@@ -19,6 +19,14 @@ final class FakeService implements AutoCloseable {
     private final HttpServer server;
     private volatile boolean healthy = true;
 
+    static FakeService start(String name) {
+        try {
+            return new FakeService(name);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     FakeService(String name) throws IOException {
         this.name = name;
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -46,8 +54,9 @@ final class FakeService implements AutoCloseable {
             return;
         }
         String echo = """
-                {"service":"%s","method":"%s","path":"%s","request_id":"%s"}""".formatted(name,
-                exchange.getRequestMethod(), path, exchange.getRequestHeaders().getFirst("X-Request-ID"));
+                {"service":"%s","method":"%s","path":"%s","request_id":"%s","authorization":"%s"}""".formatted(name,
+                exchange.getRequestMethod(), path, exchange.getRequestHeaders().getFirst("X-Request-ID"),
+                exchange.getRequestHeaders().getFirst("Authorization"));
         HttpStubs.respond(exchange, 200, echo);
     }
 

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.net.ServerSocket;
 
+import java.util.UUID;
+
+import org.hhms.testsupport.TestTokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,9 +23,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class GatewayTest {
 
-    static final FakeService USERS = start("user-service");
-    static final FakeService VITALS = start("patient-data-service");
-    static final FakeService ANALYTICS = start("analytics-service");
+    static final FakeService USERS = FakeService.start("user-service");
+    static final FakeService VITALS = FakeService.start("patient-data-service");
+    static final FakeService ANALYTICS = FakeService.start("analytics-service");
     static final int REFUSING_PORT = freePort();
 
     @DynamicPropertySource
@@ -31,6 +34,7 @@ class GatewayTest {
         registry.add("PATIENT_DATA_SERVICE_URL", VITALS::url);
         registry.add("ANALYTICS_SERVICE_URL", ANALYTICS::url);
         registry.add("ALERTS_SERVICE_URL", () -> "http://127.0.0.1:" + REFUSING_PORT);
+        registry.add("hhms.security.key-prefix", () -> "test:" + UUID.randomUUID() + ":");
     }
 
     @LocalServerPort
@@ -40,7 +44,8 @@ class GatewayTest {
 
     @BeforeEach
     void setUp() {
-        client = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).build();
+        client = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port)
+                .defaultHeader("Authorization", TestTokens.bearer(TestTokens.admin())).build();
         USERS.setHealthy(true);
         VITALS.setHealthy(true);
     }
@@ -133,14 +138,6 @@ class GatewayTest {
                 .expectStatus().isNotFound()
                 .expectHeader().contentType("application/problem+json")
                 .expectBody().jsonPath("$.detail").isEqualTo("No route for /nowhere");
-    }
-
-    private static FakeService start(String name) {
-        try {
-            return new FakeService(name);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static int freePort() {

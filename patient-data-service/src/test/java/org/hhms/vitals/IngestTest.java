@@ -1,5 +1,6 @@
 package org.hhms.vitals;
 
+import org.hhms.testsupport.TestTokens;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
@@ -107,7 +108,8 @@ class IngestTest extends VitalsApiSupport {
                 results.add(pool.submit(() -> {
                     start.await();
                     return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/patient/"
-                            + patient)).header("Content-Type", "application/json")
+                            + patient))
+                    .header("Authorization", TestTokens.bearer(TestTokens.admin())).header("Content-Type", "application/json")
                             .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                             HttpResponse.BodyHandlers.discarding()).statusCode();
                 }));

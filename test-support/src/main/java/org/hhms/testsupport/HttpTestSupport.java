@@ -6,6 +6,7 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
@@ -13,8 +14,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * Base of the services' HTTP integration tests: a client bound to the application's real port, JSON calls that
- * assert the status, and waiting for asynchronous effects (stream consumers, relays) with a deadline.
+ * Base of the services' HTTP integration tests: a client bound to the application's real port that calls as an
+ * admin (the role matrix tests send other tokens), JSON calls that assert the status, and waiting for asynchronous effects (stream consumers, relays) with a deadline.
  */
 public abstract class HttpTestSupport {
 
@@ -28,7 +29,8 @@ public abstract class HttpTestSupport {
 
     @BeforeEach
     void bindClient() {
-        client = RestTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).build();
+        client = RestTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port)
+                .defaultHeader(HttpHeaders.AUTHORIZATION, TestTokens.bearer(TestTokens.admin())).build();
     }
 
     protected JsonNode get(String path, int expectedStatus) {

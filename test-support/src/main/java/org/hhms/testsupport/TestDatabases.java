@@ -132,6 +132,7 @@ public final class TestDatabases {
         registry.add("spring.data.redis.url", TestDatabases::redisUrl);
         String keyPrefix = "test:" + database + ":";
         registry.add("hhms.redis.key-prefix", () -> keyPrefix);
+        registry.add("hhms.security.jwt-secret", () -> TestTokens.SECRET);
         return keyPrefix;
     }
 

@@ -2,9 +2,11 @@ package org.hhms.users;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /** Entry point of the user-service. */
+@EnableScheduling
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class UsersApplication {

@@ -1,5 +1,6 @@
 package org.hhms.users;
 
+import org.hhms.testsupport.TestTokens;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
@@ -46,7 +47,8 @@ class ConcurrentRegistrationTest extends UsersApiSupport {
                 results.add(pool.submit(() -> {
                     start.await();
                     HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                            + "/users/register")).header("Content-Type", "application/json")
+                            + "/users/register"))
+                    .header("Authorization", TestTokens.bearer(TestTokens.admin())).header("Content-Type", "application/json")
                             .POST(HttpRequest.BodyPublishers.ofString(body)).build();
                     return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
                 }));

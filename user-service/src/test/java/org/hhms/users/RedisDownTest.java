@@ -1,5 +1,6 @@
 package org.hhms.users;
 
+import org.hhms.testsupport.TestTokens;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
@@ -37,7 +38,8 @@ class RedisDownTest {
 
     @BeforeEach
     void bindClient() {
-        client = RestTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).build();
+        client = RestTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port)
+                .defaultHeader("Authorization", TestTokens.bearer(TestTokens.admin())).build();
     }
 
     @Test

@@ -7,6 +7,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import org.hhms.common.security.Caller;
+import org.hhms.common.security.CallerRole;
+import org.hhms.common.security.PatientAccess;
+import org.hhms.common.security.PatientAccess.Relation;
 import org.hhms.alerts.careteam.CareTeams;
 import org.hhms.alerts.live.AlertBroadcaster;
 import org.hhms.alerts.notify.Notification;
@@ -31,6 +35,9 @@ import jakarta.validation.Valid;
 @RequestMapping("/alerts")
 public class AlertController {
 
+    /** Who may raise, and read, a patient's alerts: the patient, their doctors and caretakers (and admins). */
+    private static final Relation[] CARE_CIRCLE = { Relation.SELF, Relation.DOCTOR, Relation.CARETAKER };
+
     private static final Set<String> SEVERITIES = Set.of("info", "warning", "critical");
     private static final Set<String> STATUSES = Set.of("open", "pending", "sent", "failed", "delivered",
             "acknowledged", "resolved");
@@ -42,9 +49,12 @@ public class AlertController {
     private final CareTeams careTeams;
     private final AlertBroadcaster broadcaster;
     private final SmsSender sms;
+    private final PatientAccess access;
 
     public AlertController(AlertService service, AlertRepository alerts, AlertViews views,
-            NotificationRepository notifications, CareTeams careTeams, AlertBroadcaster broadcaster, SmsSender sms) {
+            NotificationRepository notifications, CareTeams careTeams, AlertBroadcaster broadcaster, SmsSender sms,
+            PatientAccess access) {
+        this.access = access;
         this.service = service;
         this.alerts = alerts;
         this.views = views;
@@ -59,12 +69,14 @@ public class AlertController {
         if (request.patientId() == null) {
             throw ApiProblem.invalidField("patient_id", "is required");
         }
+        access.require(request.patientId(), CARE_CIRCLE);
         return created(request.patientId(), request);
     }
 
     @PostMapping("/send/{patientId}")
     public ResponseEntity<AlertResponse> sendTo(@PathVariable UUID patientId,
             @Valid @RequestBody ManualAlertRequest request) {
+        access.require(patientId, CARE_CIRCLE);
         return created(patientId, request);
     }
 
@@ -72,40 +84,74 @@ public class AlertController {
     @GetMapping("/{patientId}")
     public List<AlertResponse> forPatient(@PathVariable UUID patientId,
             @RequestParam(required = false) String status) {
+        access.require(patientId, CARE_CIRCLE);
         return views.of(alerts.forPatients(List.of(patientId), status(status), 500));
     }
 
-    /** A doctor's inbox: the alerts of every patient whose care team has this doctor. */
+    /**
+     * An inbox: the alerts of every patient whose care team has this doctor or caretaker ({@code doctor_id},
+     * by default the caller). Only its owner and admins may read it.
+     */
     @GetMapping
     public List<AlertResponse> inbox(@RequestParam(name = "doctor_id", required = false) UUID doctorId,
             @RequestParam(required = false) String status) {
+        Caller caller = Caller.current();
+        if (doctorId == null && (caller.is(CallerRole.DOCTOR) || caller.is(CallerRole.CARETAKER))) {
+            doctorId = caller.id();
+        }
         if (doctorId == null) {
             throw ApiProblem.invalidField("doctor_id", "is required");
         }
+        access.requireSelf(doctorId);
         return views.of(alerts.forPatients(careTeams.patientsOf(doctorId), status(status), 500));
     }
 
     @PostMapping("/{alertId}/acknowledge")
     public AlertResponse acknowledge(@PathVariable UUID alertId, @RequestBody AcknowledgeRequest request) {
-        return views.of(service.acknowledge(alertId, request.status(), request.doctorId()));
+        Caller caller = access.require(service.get(alertId).patientId(), Relation.DOCTOR, Relation.CARETAKER);
+        UUID by = request.doctorId();
+        if (!caller.unrestricted()) {
+            if (by != null && !by.equals(caller.id())) {
+                throw PatientAccess.forbidden("doctor_id: you may acknowledge only as yourself (" + caller.id() + ")");
+            }
+            by = caller.id();
+        }
+        return views.of(service.acknowledge(alertId, request.status(), by));
     }
 
     /** Every notification attempt of an alert: recipient, round, outcome, provider id, error. */
     @GetMapping("/{alertId}/notifications")
     public List<Notification> notifications(@PathVariable UUID alertId) {
-        service.get(alertId);
+        access.require(service.get(alertId).patientId(), Relation.DOCTOR);
         return notifications.forAlert(alertId);
     }
 
-    /** Server-sent events of alert changes, optionally for one doctor's patients or one patient. */
+    /**
+     * Server-sent events of alert changes, optionally for one doctor's patients or one patient. Admins may watch
+     * everything; a doctor or caretaker watches their own patients (or one of them), a patient their own alerts.
+     */
     @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     public SseEmitter stream(@RequestParam(name = "doctor_id", required = false) UUID doctorId,
             @RequestParam(name = "patient_id", required = false) UUID patientId) {
+        Caller caller = access.requireRole(CallerRole.DOCTOR, CallerRole.CARETAKER, CallerRole.PATIENT);
+        if (caller.is(CallerRole.PATIENT)) {
+            patientId = patientId == null ? caller.id() : patientId;
+            access.require(patientId, Relation.SELF);
+        } else if (!caller.unrestricted()) {
+            if (doctorId != null) {
+                access.requireSelf(doctorId);
+            }
+            if (patientId != null) {
+                access.require(patientId, Relation.DOCTOR, Relation.CARETAKER);
+            }
+            doctorId = caller.id();
+        }
         return broadcaster.subscribe(doctorId, patientId);
     }
 
     @GetMapping("/system/status")
     public Map<String, Object> status() {
+        access.requireRole();
         return sms.status();
     }
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.hhms.common.security.ServiceTokens;
 import org.hhms.alerts.config.AlertsProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,14 +36,14 @@ public class CareTeams {
     private final ObjectMapper mapper;
     private final RestClient users;
 
-    public CareTeams(JdbcClient jdbc, ObjectMapper mapper, AlertsProperties properties) {
+    public CareTeams(JdbcClient jdbc, ObjectMapper mapper, AlertsProperties properties, ServiceTokens serviceTokens) {
         this.jdbc = jdbc;
         this.mapper = mapper;
         JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build());
         factory.setReadTimeout(Duration.ofSeconds(3));
         this.users = RestClient.builder().baseUrl(properties.userServiceUrl().toString()).requestFactory(factory)
-                .build();
+                .requestInterceptor(serviceTokens).build();
     }
 
     /** The members in escalation order; empty when the patient has none or nobody can tell right now. */

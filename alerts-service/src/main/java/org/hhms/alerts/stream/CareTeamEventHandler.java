@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 import org.hhms.alerts.careteam.CareTeams;
+import org.hhms.common.security.CareTeamLookup;
 import org.hhms.common.stream.EventHandler;
 import org.hhms.common.stream.StreamEvent;
 import org.springframework.stereotype.Component;
@@ -15,9 +16,11 @@ import tools.jackson.databind.JsonNode;
 public class CareTeamEventHandler implements EventHandler {
 
     private final CareTeams careTeams;
+    private final CareTeamLookup access;
 
-    public CareTeamEventHandler(CareTeams careTeams) {
+    public CareTeamEventHandler(CareTeams careTeams, CareTeamLookup access) {
         this.careTeams = careTeams;
+        this.access = access;
     }
 
     @Override
@@ -26,7 +29,9 @@ public class CareTeamEventHandler implements EventHandler {
             return;
         }
         JsonNode team = event.data();
-        careTeams.store(UUID.fromString(team.required("patient_id").asString()), team.required("members"),
+        UUID patientId = UUID.fromString(team.required("patient_id").asString());
+        careTeams.store(patientId, team.required("members"),
                 event.occurredAt() == null ? Instant.now() : event.occurredAt());
+        access.evict(patientId); // who may read this patient's alerts changed
     }
 }

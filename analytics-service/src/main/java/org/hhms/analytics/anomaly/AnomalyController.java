@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import org.hhms.common.security.PatientAccess;
+import org.hhms.common.security.PatientAccess.Relation;
 import org.hhms.analytics.patients.PatientDirectory;
 import org.hhms.common.web.ApiProblem;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -28,11 +30,14 @@ public class AnomalyController {
     private final AnomalyRepository anomalies;
     private final ReEvaluation reEvaluation;
     private final PatientDirectory patients;
+    private final PatientAccess access;
 
-    public AnomalyController(AnomalyRepository anomalies, ReEvaluation reEvaluation, PatientDirectory patients) {
+    public AnomalyController(AnomalyRepository anomalies, ReEvaluation reEvaluation, PatientDirectory patients,
+            PatientAccess access) {
         this.anomalies = anomalies;
         this.reEvaluation = reEvaluation;
         this.patients = patients;
+        this.access = access;
     }
 
     /** Newest reading first; optionally within [since, until] and of one kind; at most {@code limit} (500). */
@@ -42,6 +47,7 @@ public class AnomalyController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant until,
             @RequestParam(required = false) String kind,
             @RequestParam(defaultValue = "500") int limit) {
+        access.require(patientId, Relation.SELF, Relation.DOCTOR);
         if (kind != null && !KINDS.contains(kind)) {
             throw ApiProblem.invalidField("kind", "must be one of threshold, news2, stale_data");
         }
@@ -58,6 +64,7 @@ public class AnomalyController {
     /** Re-evaluates the patient's last hour and answers the anomalies of that hour (new and already known). */
     @PostMapping("/analyze/{patientId}")
     public List<Anomaly> analyze(@PathVariable UUID patientId) {
+        access.require(patientId, Relation.DOCTOR);
         patients.requirePatient(patientId);
         Instant now = Instant.now();
         Instant since = now.minus(Duration.ofHours(1));
@@ -65,11 +72,19 @@ public class AnomalyController {
         return anomalies.find(patientId, since, now, null, 5000);
     }
 
-    /** Re-evaluates stored readings since {@code since} (default: the last hour) of one patient or of all. */
+    /**
+     * Re-evaluates stored readings since {@code since} (default: the last hour) of one patient (their doctors) or of
+     * all (admins).
+     */
     @PostMapping("/run")
     public ReEvaluation.RunReport run(@RequestBody(required = false) RunRequest request) {
         Instant now = Instant.now();
         UUID patientId = request == null ? null : request.patientId();
+        if (patientId == null) {
+            access.requireRole();
+        } else {
+            access.require(patientId, Relation.DOCTOR);
+        }
         Instant since = request == null || request.since() == null ? now.minus(Duration.ofHours(1)) : request.since();
         if (since.isAfter(now)) {
             throw ApiProblem.invalidField("since", "must not be in the future");

@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
+import org.hhms.common.security.PatientAccess;
+import org.hhms.common.security.PatientAccess.Relation;
 import org.hhms.analytics.patients.PatientDirectory;
 import org.hhms.analytics.stream.VitalEvaluator;
 import org.hhms.common.web.ApiProblem;
@@ -23,16 +25,20 @@ public class News2Controller {
     private final VitalEvaluator evaluator;
     private final News2StateRepository state;
     private final PatientDirectory patients;
+    private final PatientAccess access;
 
-    public News2Controller(VitalEvaluator evaluator, News2StateRepository state, PatientDirectory patients) {
+    public News2Controller(VitalEvaluator evaluator, News2StateRepository state, PatientDirectory patients,
+            PatientAccess access) {
         this.evaluator = evaluator;
         this.state = state;
         this.patients = patients;
+        this.access = access;
     }
 
     /** The score now, from the newest value of each parameter within the window, with its breakdown. */
     @GetMapping
     public Map<String, Object> current(@PathVariable UUID patientId) {
+        access.require(patientId, Relation.SELF, Relation.DOCTOR);
         patients.requirePatient(patientId);
         Instant now = Instant.now();
         News2Score score = evaluator.scoreAt(patientId, now);
@@ -54,6 +60,7 @@ public class News2Controller {
     /** Sets the SpO2 scale: 2 only for hypercapnic respiratory failure with a prescribed 88–92% target. */
     @PutMapping("/scale")
     public Map<String, Object> setScale(@PathVariable UUID patientId, @RequestBody Map<String, Integer> body) {
+        access.require(patientId, Relation.DOCTOR);
         Integer scale = body.get("spo2_scale");
         if (scale == null || (scale != 1 && scale != 2)) {
             throw ApiProblem.invalidField("spo2_scale", "must be 1 or 2");

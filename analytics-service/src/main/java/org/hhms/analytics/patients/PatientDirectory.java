@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import org.hhms.common.security.ServiceTokens;
 import org.hhms.analytics.config.AnalyticsProperties;
 import org.hhms.analytics.stream.VitalEventHandler;
 import org.hhms.analytics.stream.VitalReading;
@@ -32,14 +33,14 @@ public class PatientDirectory {
     private final RestClient vitals;
     private final ObjectMapper mapper;
 
-    public PatientDirectory(AnalyticsProperties properties, ObjectMapper mapper) {
+    public PatientDirectory(AnalyticsProperties properties, ObjectMapper mapper, ServiceTokens serviceTokens) {
         JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build());
         factory.setReadTimeout(Duration.ofSeconds(10));
         this.users = RestClient.builder().baseUrl(properties.userServiceUrl().toString()).requestFactory(factory)
-                .build();
+                .requestInterceptor(serviceTokens).build();
         this.vitals = RestClient.builder().baseUrl(properties.patientDataUrl().toString()).requestFactory(factory)
-                .build();
+                .requestInterceptor(serviceTokens).build();
         this.mapper = mapper;
     }
 

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import org.hhms.common.security.CareTeamLookup;
 import org.hhms.analytics.anomaly.AnomalyEvents;
 import org.hhms.common.stream.EventHandler;
 import org.hhms.common.stream.StreamEvent;
@@ -21,15 +22,21 @@ public class UserEventHandler implements EventHandler {
 
     private final JdbcClient jdbc;
     private final AnomalyEvents events;
+    private final CareTeamLookup careTeams;
 
-    public UserEventHandler(JdbcClient jdbc, AnomalyEvents events) {
+    public UserEventHandler(JdbcClient jdbc, AnomalyEvents events, CareTeamLookup careTeams) {
         this.jdbc = jdbc;
         this.events = events;
+        this.careTeams = careTeams;
     }
 
     @Override
     @Transactional
     public void handle(StreamEvent event) {
+        if ("care_team.changed".equals(event.type()) && event.data().has("patient_id")) {
+            careTeams.evict(UUID.fromString(event.data().get("patient_id").asString())); // who may read changed
+            return;
+        }
         if (!"user.deactivated".equals(event.type())) {
             return;
         }

@@ -3,6 +3,8 @@ package org.hhms.vitals.history;
 import java.util.List;
 import java.util.UUID;
 
+import org.hhms.common.security.PatientAccess;
+import org.hhms.common.security.PatientAccess.Relation;
 import org.hhms.common.web.ApiProblem;
 import org.hhms.vitals.config.VitalsProperties;
 import org.hhms.vitals.patients.KnownPatients;
@@ -21,17 +23,22 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/patient/{patientId}")
 public class HistoryController {
 
+    /** A patient's history is read by the patient and their doctors (caretakers see the latest values only). */
+    private static final Relation[] READERS = { Relation.SELF, Relation.DOCTOR };
+
     private final ReadingRepository readings;
     private final AggregateRepository aggregates;
     private final KnownPatients patients;
     private final VitalsProperties properties;
+    private final PatientAccess access;
 
     public HistoryController(ReadingRepository readings, AggregateRepository aggregates, KnownPatients patients,
-            VitalsProperties properties) {
+            VitalsProperties properties, PatientAccess access) {
         this.readings = readings;
         this.aggregates = aggregates;
         this.patients = patients;
         this.properties = properties;
+        this.access = access;
     }
 
     /** {@code [{"timestamp","value"}]} of one metric, oldest first, both bounds inclusive. */
@@ -40,6 +47,7 @@ public class HistoryController {
             @RequestParam(name = "start_time", required = false) String startTime,
             @RequestParam(name = "end_time", required = false) String endTime,
             @RequestParam(name = "metric_type", required = false) String metricType) {
+        access.require(patientId, READERS);
         Metric metric = metric("metric_type", metricType, true);
         TimeRange range = TimeRange.parse(startTime, endTime, properties.historyMaxRange());
         patients.requireActive(patientId);
@@ -55,6 +63,7 @@ public class HistoryController {
             @RequestParam(name = "start_time", required = false) String startTime,
             @RequestParam(name = "end_time", required = false) String endTime,
             @RequestParam(name = "metric_type", required = false) String metricType) {
+        access.require(patientId, READERS);
         Metric metric = metric("metric_type", metricType, false);
         TimeRange range = TimeRange.parse(startTime, endTime, properties.historyMaxRange());
         patients.requireActive(patientId);
@@ -69,6 +78,7 @@ public class HistoryController {
             @RequestParam(name = "bucket", defaultValue = "1h") String bucket,
             @RequestParam(name = "start_time", required = false) String startTime,
             @RequestParam(name = "end_time", required = false) String endTime) {
+        access.require(patientId, READERS);
         Metric metric = metric("metric", metricName, true);
         String unit = switch (bucket) {
             case "1h" -> "hour";

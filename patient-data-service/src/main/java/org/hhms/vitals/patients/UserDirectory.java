@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.hhms.common.security.ServiceTokens;
 import org.hhms.common.web.ApiProblem;
 import org.hhms.common.web.RequestIdFilter;
 import org.hhms.vitals.config.VitalsProperties;
@@ -27,12 +28,12 @@ public class UserDirectory {
     private final RestClient client;
     private final ObjectMapper mapper;
 
-    public UserDirectory(VitalsProperties properties, ObjectMapper mapper) {
+    public UserDirectory(VitalsProperties properties, ObjectMapper mapper, ServiceTokens serviceTokens) {
         JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build());
         factory.setReadTimeout(Duration.ofSeconds(3));
         this.client = RestClient.builder().baseUrl(properties.userServiceUrl().toString()).requestFactory(factory)
-                .build();
+                .requestInterceptor(serviceTokens).build();
         this.mapper = mapper;
     }
 

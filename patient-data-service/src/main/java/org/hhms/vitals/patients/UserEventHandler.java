@@ -3,6 +3,7 @@ package org.hhms.vitals.patients;
 import java.time.Instant;
 import java.util.UUID;
 
+import org.hhms.common.security.CareTeamLookup;
 import org.hhms.common.stream.EventHandler;
 import org.hhms.common.stream.StreamEvent;
 import org.springframework.stereotype.Component;
@@ -17,16 +18,22 @@ import tools.jackson.databind.JsonNode;
 public class UserEventHandler implements EventHandler {
 
     private final KnownPatients patients;
+    private final CareTeamLookup careTeams;
 
-    public UserEventHandler(KnownPatients patients) {
+    public UserEventHandler(KnownPatients patients, CareTeamLookup careTeams) {
         this.patients = patients;
+        this.careTeams = careTeams;
     }
 
     @Override
     public void handle(StreamEvent event) {
         JsonNode user = event.data();
+        if ("care_team.changed".equals(event.type()) && user.has("patient_id")) {
+            careTeams.evict(UUID.fromString(user.get("patient_id").asString())); // who may read changed
+            return;
+        }
         if (!event.type().startsWith("user.") || !user.has("id")) {
-            return; // care_team.changed and anything newer: not needed here
+            return; // anything newer: not needed here
         }
         patients.learn(UUID.fromString(user.get("id").asString()), user.path("role").asString(""),
                 user.path("is_active").asBoolean(false), Instant.parse(user.required("updated_at").asString()));

@@ -4,6 +4,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.hhms.common.audit.NotAudited;
+import org.hhms.common.security.Caller;
+import org.hhms.common.security.CallerRole;
+import org.hhms.common.security.PatientAccess;
+import org.hhms.common.security.PatientAccess.Relation;
 import org.hhms.common.web.ApiProblem;
 import org.hhms.vitals.latest.LatestReading;
 import org.hhms.vitals.latest.LatestReadingService;
@@ -24,6 +29,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/patient")
 public class ReadingController {
 
+    private static final Relation[] WRITERS = { Relation.DEVICE, Relation.SELF, Relation.DOCTOR,
+            Relation.CARETAKER };
+
     /** Response headers saying how many readings of a request were new and how many were repeats. */
     static final String CREATED_HEADER = "HHMS-Readings-Created";
     static final String DUPLICATE_HEADER = "HHMS-Readings-Duplicate";
@@ -32,20 +40,28 @@ public class ReadingController {
     private final LatestReadingService latest;
     private final KnownPatients patients;
     private final UserDirectory directory;
+    private final PatientAccess access;
 
     public ReadingController(ReadingService readings, LatestReadingService latest, KnownPatients patients,
-            UserDirectory directory) {
+            UserDirectory directory, PatientAccess access) {
         this.readings = readings;
         this.latest = latest;
         this.patients = patients;
         this.directory = directory;
+        this.access = access;
     }
 
-    /** One reading: 201 when stored, 200 with the stored reading when it is a repeat. */
+    /**
+     * One reading: 201 when stored, 200 with the stored reading when it is a repeat. Sent by the patient's devices
+     * (as the device of their token), by the patient, their doctors and caretakers, or admins.
+     */
+    @NotAudited
     @PostMapping("/{patientId}")
     public ResponseEntity<ReadingResponse> ingest(@PathVariable UUID patientId,
             @RequestBody ReadingRequest request) {
-        IngestResult result = readings.ingest(patientId, request);
+        Caller caller = access.require(patientId, WRITERS);
+        IngestResult result = readings.ingest(patientId,
+                caller.is(CallerRole.DEVICE) ? request.sentBy(caller.deviceId()) : request);
         return ResponseEntity.status(result.anyCreated() ? HttpStatus.CREATED : HttpStatus.OK)
                 .header(CREATED_HEADER, String.valueOf(result.created()))
                 .header(DUPLICATE_HEADER, String.valueOf(result.readings().size() - result.created()))
@@ -53,10 +69,16 @@ public class ReadingController {
     }
 
     /** A batch, stored whole or not at all: 201 when any reading was new, 200 when all were repeats. */
+    @NotAudited
     @PostMapping("/batch/{patientId}")
     public ResponseEntity<List<ReadingResponse>> ingestBatch(@PathVariable UUID patientId,
             @RequestBody BatchRequest request) {
-        IngestResult result = readings.ingestBatch(patientId, request.readings());
+        Caller caller = access.require(patientId, WRITERS);
+        List<ReadingRequest> sent = request.readings();
+        if (caller.is(CallerRole.DEVICE) && sent != null) {
+            sent = sent.stream().map(r -> r == null ? null : r.sentBy(caller.deviceId())).toList();
+        }
+        IngestResult result = readings.ingestBatch(patientId, sent);
         return ResponseEntity.status(result.anyCreated() ? HttpStatus.CREATED : HttpStatus.OK)
                 .header(CREATED_HEADER, String.valueOf(result.created()))
                 .header(DUPLICATE_HEADER, String.valueOf(result.readings().size() - result.created()))
@@ -65,6 +87,7 @@ public class ReadingController {
 
     @GetMapping("/{patientId}/latest")
     public LatestReading latest(@PathVariable UUID patientId) {
+        access.require(patientId, Relation.SELF, Relation.DOCTOR, Relation.CARETAKER);
         patients.requireActive(patientId);
         return latest.latest(patientId)
                 .orElseThrow(() -> ApiProblem.notFound("Patient " + patientId + " has no readings yet"));
@@ -73,6 +96,7 @@ public class ReadingController {
     /** The latest values of each of the doctor's patients that has readings (patients without any are left out). */
     @GetMapping("/{doctorId}/overview")
     public List<LatestReading> overview(@PathVariable UUID doctorId) {
+        access.requireSelf(doctorId);
         return directory.patientsOf(doctorId).stream()
                 .map(latest::latest)
                 .flatMap(Optional::stream)
@@ -81,10 +105,11 @@ public class ReadingController {
 
     /**
      * Deletes the patient's readings (not the patient: people live in the user-service). Allowed for a deactivated
-     * patient too, so their data can be erased after they leave.
+     * patient too, so their data can be erased after they leave. Admins only.
      */
     @DeleteMapping("/{patientId}")
     public ResponseEntity<Void> delete(@PathVariable UUID patientId) {
+        access.require(patientId);
         patients.requireKnown(patientId);
         readings.deleteAll(patientId);
         return ResponseEntity.noContent().build();

@@ -19,6 +19,19 @@ public record ReadingRequest(
         Boolean onOxygen,
         Consciousness consciousness) {
 
+    /**
+     * The reading as sent by a device: its {@code device_id} is the token's. A reading naming another device is
+     * refused (403) rather than silently relabelled.
+     */
+    public ReadingRequest sentBy(String tokenDeviceId) {
+        if (deviceId != null && !deviceId.equals(tokenDeviceId)) {
+            throw org.hhms.common.security.PatientAccess.forbidden("device_id: this token belongs to device '"
+                    + tokenDeviceId + "', not '" + deviceId + "'");
+        }
+        return new ReadingRequest(timestamp, heartRate, spo2, respiratoryRate, systolicBp, diastolicBp, temperature,
+                glucose, weightKg, readingId, tokenDeviceId, onOxygen, consciousness);
+    }
+
     /** The value of one metric, or null when the reading does not carry it. */
     public Double value(Metric metric) {
         return switch (metric) {

@@ -4,6 +4,11 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
+import org.hhms.common.security.Caller;
+import org.hhms.common.security.CallerRole;
+import org.hhms.common.security.PatientAccess;
+import org.hhms.common.security.PatientAccess.Relation;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,41 +27,90 @@ import jakarta.validation.Valid;
 public class UserController {
 
     private final UserService service;
+    private final PatientAccess access;
 
-    public UserController(UserService service) {
+    public UserController(UserService service, PatientAccess access) {
         this.service = service;
+        this.access = access;
     }
 
+    /** Admins register anyone; doctors register patients (who get them as primary doctor) and caretakers. */
     @PostMapping("/register")
     public ResponseEntity<UserResponse> register(@Valid @RequestBody RegisterUserRequest request) {
-        User user = service.register(request);
+        Caller caller = access.requireRole(CallerRole.DOCTOR);
+        boolean byDoctor = caller.is(CallerRole.DOCTOR);
+        if (byDoctor && request.role() != UserRole.PATIENT && request.role() != UserRole.CARETAKER) {
+            throw PatientAccess.forbidden("Doctors may register patients and caretakers only; ask an admin to "
+                    + "register a " + request.role().json());
+        }
+        User user = service.register(request, byDoctor ? caller.id() : null);
         return ResponseEntity.created(URI.create("/users/" + user.id())).body(UserResponse.of(user));
     }
 
+    /** Yourself, or a patient whose care team you are on. */
     @GetMapping("/{id}")
     public UserResponse get(@PathVariable UUID id) {
+        requireSelfOrCareTeam(id);
         return UserResponse.of(service.get(id));
     }
 
+    /**
+     * Admins look anyone up by email; others only themselves and their patients, and are answered 403 alike for
+     * an unknown address and for someone else's, so the route cannot probe which addresses are registered.
+     */
     @GetMapping("/email/{email}")
     public UserResponse getByEmail(@PathVariable String email) {
-        return UserResponse.of(service.getByEmail(email));
+        Caller caller = Caller.current();
+        if (caller.unrestricted()) {
+            return UserResponse.of(service.getByEmail(email));
+        }
+        try {
+            User user = service.getByEmail(email);
+            requireSelfOrCareTeam(user.id());
+            return UserResponse.of(user);
+        } catch (ErrorResponseException e) {
+            throw PatientAccess.forbidden("You may look up only yourself and your patients by email");
+        }
     }
 
+    /**
+     * Yourself or, for a patient, their doctors; a password only by its owner or an admin, the primary doctor not
+     * by the patient.
+     */
     @PatchMapping("/{id}")
     public UserResponse update(@PathVariable UUID id, @Valid @RequestBody UpdateUserRequest request) {
+        Caller caller = Caller.current();
+        boolean self = id.equals(caller.id()) && !caller.is(CallerRole.DEVICE);
+        if (!self) {
+            access.require(id, Relation.DOCTOR);
+        }
+        if (request.password() != null && !self && !caller.unrestricted()) {
+            throw PatientAccess.forbidden("password: only its owner or an admin may set it");
+        }
+        if (request.doctorId() != null && self && !caller.unrestricted()) {
+            throw PatientAccess.forbidden("doctor_id: a patient's primary doctor is set by their doctors or an admin");
+        }
         return UserResponse.of(service.update(id, request));
     }
 
-    /** Deactivates (204): the person's records are kept, but they disappear from lookups, lists and care teams. */
+    /** Admins only. Deactivates (204): the person's records are kept, but they disappear from lookups, lists and care teams. */
     @DeleteMapping("/{id}")
     public ResponseEntity<Void> deactivate(@PathVariable UUID id) {
+        access.requireRole();
         service.deactivate(id);
         return ResponseEntity.noContent().build();
     }
 
     @GetMapping("/{doctorId}/patients")
     public List<UserResponse> patients(@PathVariable UUID doctorId) {
+        access.requireSelf(doctorId);
         return service.patientsOf(doctorId).stream().map(UserResponse::of).toList();
+    }
+
+    private void requireSelfOrCareTeam(UUID id) {
+        Caller caller = Caller.current();
+        if (!id.equals(caller.id()) || caller.is(CallerRole.DEVICE)) {
+            access.require(id, Relation.DOCTOR, Relation.CARETAKER);
+        }
     }
 }

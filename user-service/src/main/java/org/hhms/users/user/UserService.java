@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
+import org.hhms.users.auth.CredentialRepository;
+import org.hhms.users.auth.Passwords;
+import org.hhms.users.device.DeviceService;
 import org.hhms.common.web.ApiProblem;
 import org.hhms.users.careteam.CareTeamService;
 import org.hhms.users.events.UserEvents;
@@ -23,16 +26,27 @@ public class UserService {
     private final UserCache cache;
     private final UserEvents events;
     private final CareTeamService careTeams;
+    private final CredentialRepository credentials;
+    private final Passwords passwords;
+    private final DeviceService devices;
 
-    public UserService(UserRepository users, UserCache cache, UserEvents events, CareTeamService careTeams) {
+    public UserService(UserRepository users, UserCache cache, UserEvents events, CareTeamService careTeams,
+            CredentialRepository credentials, Passwords passwords, DeviceService devices) {
         this.users = users;
         this.cache = cache;
         this.events = events;
         this.careTeams = careTeams;
+        this.credentials = credentials;
+        this.passwords = passwords;
+        this.devices = devices;
     }
 
+    /**
+     * Registers a person, with their password when one is given. A patient registered by a doctor gets that doctor
+     * as primary doctor, so the doctor can care for them at once.
+     */
     @Transactional
-    public User register(RegisterUserRequest request) {
+    public User register(RegisterUserRequest request, UUID registeringDoctor) {
         Instant now = now();
         User user = new User(UUID.randomUUID(), request.email().trim().toLowerCase(Locale.ROOT),
                 request.fullName().trim(), request.role(), blankToNull(request.phone()),
@@ -42,7 +56,14 @@ public class UserService {
         } catch (DuplicateKeyException e) {
             throw emailTaken(user.email());
         }
+        if (request.password() != null) {
+            credentials.setPassword(user.id(), passwords.hash(request.password()), now);
+        }
         events.registered(UserResponse.of(user));
+        if (registeringDoctor != null && user.role() == UserRole.PATIENT) {
+            careTeams.setPrimaryDoctor(user, registeringDoctor);
+            return users.findActive(user.id()).orElseThrow();
+        }
         return user;
     }
 
@@ -83,6 +104,10 @@ public class UserService {
         } catch (DuplicateKeyException e) {
             throw emailTaken(email);
         }
+        if (request.password() != null) {
+            credentials.setPassword(id, passwords.hash(request.password()), now());
+            credentials.revokeAllRefreshTokens(id, now());
+        }
         User updated = users.findActive(id).orElseThrow();
         events.updated(UserResponse.of(updated));
         evictAfterCommit(id, current.email(), email);
@@ -99,6 +124,10 @@ public class UserService {
         Instant now = now();
         users.deactivate(id, now);
         careTeams.removeEverywhere(current);
+        credentials.revokeAllRefreshTokens(id, now);
+        if (current.role() == UserRole.PATIENT) {
+            devices.revokeAll(id, null);
+        }
         events.deactivated(UserResponse.of(new User(current.id(), current.email(), current.fullName(),
                 current.role(), current.phone(), current.organization(), false, current.doctorId(),
                 current.createdAt(), now)));

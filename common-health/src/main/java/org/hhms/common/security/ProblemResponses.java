@@ -1,0 +1,60 @@
+package org.hhms.common.security;
+
+import java.io.IOException;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.hhms.common.web.RequestIdFilter;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+
+import tools.jackson.databind.ObjectMapper;
+
+/** The 401 and 403 answers of the security filters, as problem details like every other error. */
+final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
+
+    static final String MISSING = "Authentication required: send 'Authorization: Bearer <token>' "
+            + "(POST /users/login gives people a token; devices use the token they were registered with)";
+
+    private final ObjectMapper mapper;
+
+    ProblemResponses(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    @Override
+    public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
+            throws IOException {
+        boolean invalid = e instanceof InvalidBearerTokenException;
+        String detail = invalid ? "The bearer token was refused: " + e.getMessage() : MISSING;
+        response.setHeader(HttpHeaders.WWW_AUTHENTICATE, invalid
+                ? "Bearer error=\"invalid_token\"" : "Bearer");
+        write(request, response, HttpStatus.UNAUTHORIZED, detail);
+    }
+
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response,
+            org.springframework.security.access.AccessDeniedException e) throws IOException {
+        write(request, response, HttpStatus.FORBIDDEN, "Your role may not call " + request.getMethod() + " "
+                + request.getRequestURI());
+    }
+
+    private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
+            throws IOException {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setInstance(java.net.URI.create(request.getRequestURI()));
+        if (RequestIdFilter.current() != null) {
+            problem.setProperty("request_id", RequestIdFilter.current());
+        }
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        mapper.writeValue(response.getOutputStream(), problem);
+    }
+}

@@ -1,0 +1,118 @@
+package org.hhms.gateway.security;
+
+import java.nio.charset.StandardCharsets;
+import java.net.InetSocketAddress;
+
+import javax.crypto.spec.SecretKeySpec;
+
+import org.hhms.gateway.web.Problems;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.cloud.gateway.filter.ratelimit.KeyResolver;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * The gateway lets through only requests with a valid HHMS bearer token, except health, API docs, login and
+ * token refresh; it answers the rest 401 problem details and passes the token on unchanged (every service checks
+ * it again). Rate limits (429 with Retry-After) are on the ingest and login routes, keyed by these resolvers.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(GatewaySecurityProperties.class)
+public class GatewaySecurityConfiguration {
+
+    static final String[] PUBLIC = { "/health", "/*/health", "/users/login", "/users/token/refresh",
+            "/*/api-docs", "/*/api-docs/**", "/*/docs", "/*/docs/**", "/actuator/health/**", "/actuator/prometheus" };
+    private static final int MIN_SECRET_BYTES = 32;
+
+    @Bean
+    RevokedDeviceTokens revokedDeviceTokens(ReactiveStringRedisTemplate redis, GatewaySecurityProperties properties) {
+        return new RevokedDeviceTokens(redis, properties.keyPrefix() + RevokedDeviceTokens.KEY,
+                properties.revocationRefresh());
+    }
+
+    @Bean
+    ReactiveJwtDecoder jwtDecoder(GatewaySecurityProperties properties, RevokedDeviceTokens revoked) {
+        String secret = properties.jwtSecret();
+        if (secret == null || secret.getBytes(StandardCharsets.UTF_8).length < MIN_SECRET_BYTES) {
+            throw new IllegalStateException("hhms.security.jwt-secret (HHMS_JWT_SECRET) must be set to at least "
+                    + MIN_SECRET_BYTES + " bytes, the same as the services'");
+        }
+        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder
+                .withSecretKey(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"))
+                .macAlgorithm(MacAlgorithm.HS256).build();
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+                JwtValidators.createDefaultWithIssuer(properties.issuer()), revoked));
+        return decoder;
+    }
+
+    @Bean
+    SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ReactiveJwtDecoder decoder,
+            ObjectMapper mapper) {
+        ServerAuthenticationEntryPoint unauthorized = (exchange, e) -> {
+            boolean invalid = e instanceof InvalidBearerTokenException;
+            exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE,
+                    invalid ? "Bearer error=\"invalid_token\"" : "Bearer");
+            return Problems.write(exchange, mapper, HttpStatus.UNAUTHORIZED, invalid
+                    ? "The bearer token was refused: " + e.getMessage()
+                    : "Authentication required: send 'Authorization: Bearer <token>' (POST /users/login gives people "
+                            + "a token; devices use the token they were registered with)");
+        };
+        return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                .authorizeExchange(a -> a.pathMatchers(HttpMethod.OPTIONS, "/**").permitAll()
+                        .pathMatchers(PUBLIC).permitAll()
+                        .anyExchange().authenticated())
+                .oauth2ResourceServer(o -> o.jwt(j -> j.jwtDecoder(decoder)).authenticationEntryPoint(unauthorized))
+                .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized))
+                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives("frame-ancestors 'none'")))
+                .build();
+    }
+
+    @Bean
+    RateLimitProblems rateLimitProblems(ObjectMapper mapper) {
+        return new RateLimitProblems(mapper);
+    }
+
+    /** Ingest is limited per caller: the device (or person) named by the token's subject. */
+    @Bean
+    @Primary
+    KeyResolver callerKeyResolver(GatewaySecurityProperties properties) {
+        return exchange -> exchange.getPrincipal()
+                .map(principal -> properties.keyPrefix() + "caller:" + principal.getName());
+    }
+
+    /**
+     * Login and refresh are limited per client address: the TCP peer, not X-Forwarded-For, which any client could
+     * set (behind a trusted proxy, have it enforce its own limit).
+     */
+    @Bean
+    KeyResolver clientAddressKeyResolver(GatewaySecurityProperties properties) {
+        return exchange -> {
+            InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
+            String address = remote == null || remote.getAddress() == null ? "unknown"
+                    : remote.getAddress().getHostAddress();
+            return Mono.just(properties.keyPrefix() + "address:" + address);
+        };
+    }
+}

@@ -1,0 +1,158 @@
+package org.hhms.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import org.hhms.testsupport.TestTokens;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * Authentication and rate limits at the gateway, against fake services and the real Redis: what passes, what is
+ * answered 401 and 429, and that the verified token travels on unchanged.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = { "INGEST_RATE_LIMIT=1", "INGEST_RATE_BURST=3", "hhms.security.revocation-refresh=200ms" })
+class GatewaySecurityTest {
+
+    static final FakeService USERS = FakeService.start("user-service");
+    static final FakeService VITALS = FakeService.start("patient-data-service");
+    static final String PREFIX = "test:" + UUID.randomUUID() + ":";
+
+    @DynamicPropertySource
+    static void services(DynamicPropertyRegistry registry) {
+        registry.add("USER_SERVICE_URL", USERS::url);
+        registry.add("PATIENT_DATA_SERVICE_URL", VITALS::url);
+        registry.add("hhms.security.key-prefix", () -> PREFIX);
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    StringRedisTemplate redis;
+
+    WebTestClient client;
+
+    @BeforeEach
+    void setUp() {
+        client = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).build();
+    }
+
+    @AfterAll
+    static void stop() {
+        USERS.close();
+        VITALS.close();
+    }
+
+    @Test
+    void aRequestWithoutTokenIs401ProblemDetailsAndNeverReachesTheService() {
+        client.get().uri("/patient/" + UUID.randomUUID() + "/latest").exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().valueEquals("WWW-Authenticate", "Bearer")
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader().exists("X-Request-ID")
+                .expectBody()
+                .jsonPath("$.status").isEqualTo(401)
+                .jsonPath("$.detail").value(String.class, d -> assertThat(d).contains("Authorization: Bearer"))
+                .jsonPath("$.request_id").isNotEmpty();
+    }
+
+    @Test
+    void expiredForgedAndUnsignedTokensAre401() {
+        String expired = TestTokens.token(UUID.randomUUID().toString(), "doctor", Duration.ofMinutes(-5), Map.of(),
+                TestTokens.SECRET);
+        String forged = TestTokens.token(UUID.randomUUID().toString(), "admin", Duration.ofMinutes(5), Map.of(),
+                "another-secret-of-at-least-32-bytes-abcdefghij");
+        String[] parts = TestTokens.admin().split("\\.");
+        String unsigned = java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString("{\"alg\":\"none\"}".getBytes()) + "." + parts[1] + ".";
+        String tampered = parts[0] + "." + parts[1].substring(0, parts[1].length() - 2) + "AA." + parts[2];
+        for (String token : new String[] { expired, forged, unsigned, tampered, "not-a-jwt" }) {
+            client.get().uri("/users/" + UUID.randomUUID()).header("Authorization", TestTokens.bearer(token))
+                    .exchange()
+                    .expectStatus().isUnauthorized()
+                    .expectHeader().valueEquals("WWW-Authenticate", "Bearer error=\"invalid_token\"")
+                    .expectBody().jsonPath("$.detail").value(String.class,
+                            d -> assertThat(d).startsWith("The bearer token was refused"));
+        }
+        client.get().uri("/users/x").header("Authorization", TestTokens.bearer(expired)).exchange()
+                .expectBody().jsonPath("$.detail").value(String.class, d -> assertThat(d).contains("expired"));
+    }
+
+    @Test
+    void aValidTokenIsPassedOnUnchangedAndHealthAndLoginNeedNone() {
+        String token = TestTokens.person(UUID.randomUUID(), "doctor");
+        client.get().uri("/users/me").header("Authorization", TestTokens.bearer(token)).exchange()
+                .expectStatus().isOk()
+                .expectHeader().exists("X-Content-Type-Options")
+                .expectBody().jsonPath("$.authorization").isEqualTo("Bearer " + token);
+        client.get().uri("/users/health").exchange().expectStatus().isOk();
+        client.post().uri("/users/token/refresh").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.path").isEqualTo("/users/token/refresh");
+    }
+
+    @Test
+    void aRevokedDeviceTokenIsRefusedWithinTheRefreshInterval() throws InterruptedException {
+        UUID deviceKey = UUID.randomUUID();
+        String token = TestTokens.device(deviceKey, UUID.randomUUID(), "watch-1");
+        String path = "/patient/" + UUID.randomUUID() + "/latest";
+        client.get().uri(path).header("Authorization", TestTokens.bearer(token)).exchange().expectStatus().isOk();
+        redis.opsForSet().add(PREFIX + "hhms:auth:revoked-devices", deviceKey.toString());
+        try {
+            Thread.sleep(600);
+            client.get().uri(path).header("Authorization", TestTokens.bearer(token)).exchange()
+                    .expectStatus().isUnauthorized()
+                    .expectBody().jsonPath("$.detail").value(String.class, d -> assertThat(d).contains("revoked"));
+        } finally {
+            redis.delete(PREFIX + "hhms:auth:revoked-devices");
+        }
+    }
+
+    @Test
+    void ingestIsLimitedPerDeviceWith429AndRetryAfter() {
+        UUID patient = UUID.randomUUID();
+        String device = TestTokens.bearer(TestTokens.device(UUID.randomUUID(), patient, "watch-1"));
+        for (int i = 0; i < 3; i++) {
+            client.post().uri("/patient/" + patient).header("Authorization", device).exchange()
+                    .expectStatus().isOk();
+        }
+        client.post().uri("/patient/" + patient).header("Authorization", device).exchange()
+                .expectStatus().isEqualTo(429)
+                .expectHeader().valueEquals("Retry-After", "1")
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.status").isEqualTo(429)
+                .jsonPath("$.detail").value(String.class, d -> assertThat(d).contains("retry in 1 s"));
+        String otherDevice = TestTokens.bearer(TestTokens.device(UUID.randomUUID(), patient, "cuff-1"));
+        client.post().uri("/patient/batch/" + patient).header("Authorization", otherDevice).exchange()
+                .expectStatus().isOk();
+        client.get().uri("/patient/" + patient + "/latest").header("Authorization", device).exchange()
+                .expectStatus().isOk(); // reads are not counted against the ingest limit
+    }
+
+    @Test
+    void bruteForceLoginFromOneAddressHits429AfterTenAttempts() {
+        String bucket = "request_rate_limiter.{login." + PREFIX + "address:127.0.0.1}";
+        redis.delete(java.util.List.of(bucket + ".tokens", bucket + ".timestamp")); // other tests' attempts
+        for (int i = 0; i < 10; i++) {
+            client.post().uri("/users/login").exchange().expectStatus().isOk();
+        }
+        client.post().uri("/users/login").exchange()
+                .expectStatus().isEqualTo(429)
+                .expectHeader().valueEquals("Retry-After", "6")
+                .expectBody().jsonPath("$.detail").value(String.class,
+                        d -> assertThat(d).contains("client address"));
+    }
+}

@@ -1,0 +1,56 @@
+package org.hhms.users.auth;
+
+import org.hhms.users.config.UsersProperties;
+import org.hhms.users.user.RegisterUserRequest;
+import org.hhms.users.user.UserRepository;
+import org.hhms.users.user.UserRole;
+import org.hhms.users.user.UserService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Creates the first admin from {@code HHMS_ADMIN_EMAIL} and {@code HHMS_ADMIN_PASSWORD} when no active person has
+ * that email; an existing account is left as it is (its password is not reset from the environment).
+ */
+@Component
+public class BootstrapAdmin implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(BootstrapAdmin.class);
+
+    private final UsersProperties.Admin admin;
+    private final UserRepository users;
+    private final UserService service;
+
+    public BootstrapAdmin(UsersProperties properties, UserRepository users, UserService service) {
+        this.admin = properties.admin();
+        this.users = users;
+        this.service = service;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (admin.email() == null || admin.email().isBlank() || admin.password() == null
+                || admin.password().isBlank()) {
+            log.warn("No bootstrap admin: HHMS_ADMIN_EMAIL and HHMS_ADMIN_PASSWORD are not both set");
+            return;
+        }
+        if (admin.password().length() < 12) {
+            throw new IllegalStateException("HHMS_ADMIN_PASSWORD must be at least 12 characters");
+        }
+        if (users.findActiveByEmail(admin.email().trim()).isPresent()) {
+            log.info("Bootstrap admin {} already exists", admin.email());
+            return;
+        }
+        try {
+            service.register(new RegisterUserRequest(admin.email(), admin.fullName(), UserRole.ADMIN, null, null,
+                    admin.password()), null);
+            log.info("Created the bootstrap admin {}", admin.email());
+        } catch (DuplicateKeyException | org.hhms.common.web.ApiProblem e) {
+            log.info("Bootstrap admin {} was created by another instance", admin.email());
+        }
+    }
+}

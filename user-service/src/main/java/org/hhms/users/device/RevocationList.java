@@ -1,0 +1,68 @@
+package org.hhms.users.device;
+
+import java.time.Clock;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+
+import org.hhms.common.redis.RedisKeys;
+import org.hhms.common.security.RevokedDevices;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Publishes revoked device tokens to the Redis set every service checks ({@link RevokedDevices}): at once after a
+ * revocation commits, and in full every 30 s and at start (so a Redis restart or a failed write heals itself). The
+ * full publication swaps in a new set atomically (RENAME), so no verifier ever sees it half written.
+ */
+@Component
+public class RevocationList {
+
+    private static final Logger log = LoggerFactory.getLogger(RevocationList.class);
+
+    private final DeviceRepository devices;
+    private final StringRedisTemplate redis;
+    private final String key;
+    private final Clock clock;
+
+    public RevocationList(DeviceRepository devices, StringRedisTemplate redis, RedisKeys keys, Clock clock) {
+        this.devices = devices;
+        this.redis = redis;
+        this.key = keys.key(RevokedDevices.KEY);
+        this.clock = clock;
+    }
+
+    public void add(Collection<UUID> revoked) {
+        if (revoked.isEmpty()) {
+            return;
+        }
+        try {
+            redis.opsForSet().add(key, revoked.stream().map(UUID::toString).toArray(String[]::new));
+        } catch (RuntimeException e) {
+            log.warn("Cannot publish {} revoked devices now; the next full publication will: {}", revoked.size(),
+                    e.toString());
+        }
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    @Scheduled(fixedDelayString = "30s", initialDelayString = "30s")
+    public void publishAll() {
+        try {
+            List<UUID> revoked = devices.revokedUnexpired(clock.instant());
+            if (revoked.isEmpty()) {
+                redis.delete(key);
+                return;
+            }
+            String staging = key + ":staging:" + UUID.randomUUID();
+            redis.opsForSet().add(staging, revoked.stream().map(UUID::toString).toArray(String[]::new));
+            redis.rename(staging, key);
+        } catch (RuntimeException e) {
+            log.warn("Cannot publish the revoked device list: {}", e.toString());
+        }
+    }
+}
