@@ -8,10 +8,13 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.hhms.testsupport.AccessMatrix;
+import org.hhms.testsupport.AccessMatrix.Route;
 import org.hhms.testsupport.FakeUserService;
 import org.hhms.testsupport.HttpStubs;
 import org.hhms.testsupport.TestDatabases;
@@ -39,6 +42,7 @@ class AnalyticsApiTest extends AnalyticsTestSupport {
     static void properties(DynamicPropertyRegistry registry) {
         TestDatabases.register(registry, "hhms_test_analyticsapi");
         registry.add("hhms.analytics.user-service-url", USERS::url);
+        registry.add("hhms.security.user-service-url", USERS::url);
         registry.add("hhms.analytics.patient-data-url", () -> "http://127.0.0.1:" + VITALS.getAddress().getPort());
     }
 
@@ -197,4 +201,31 @@ class AnalyticsApiTest extends AnalyticsTestSupport {
         }
     }
 
+
+    /**
+     * Every analytics route as each caller (docs/security.md, "Role matrix"). Columns: anonymous, the patient's
+     * device, another patient's device, an unrelated doctor, the patient's doctor, their caretaker, the patient,
+     * another patient, an admin.
+     */
+    @Test
+    void everyRouteAnswersEachCallerAsTheMatrixSays() {
+        AccessMatrix cast = AccessMatrix.in(USERS);
+        UUID p = cast.patient;
+        cast.check(port, List.of(
+                Route.of("POST", "/analytics/thresholds",
+                        "{\"patient_id\":\"" + p + "\",\"metric\":\"heart_rate\",\"max_value\":130}",
+                        "401 403 403 403 200 403 403 403 200"),
+                Route.of("GET", "/analytics/thresholds/" + p, null, "401 403 403 403 200 403 200 403 200"),
+                Route.of("GET", "/analytics/thresholds/" + p + "/heart_rate", null,
+                        "401 403 403 403 200 403 200 403 200"),
+                Route.of("GET", "/analytics/anomalies/" + p, null, "401 403 403 403 200 403 200 403 200"),
+                Route.of("POST", "/analytics/analyze/" + p, null, "401 403 403 403 200 403 403 403 200"),
+                Route.of("POST", "/analytics/run", "{\"patient_id\":\"" + p + "\"}",
+                        "401 403 403 403 200 403 403 403 200"),
+                Route.of("POST", "/analytics/run", "{}", "401 403 403 403 403 403 403 403 200"),
+                Route.of("GET", "/analytics/news2/" + p, null, "401 403 403 403 200 403 200 403 200"),
+                Route.of("PUT", "/analytics/news2/" + p + "/scale", "{\"spo2_scale\":1}",
+                        "401 403 403 403 200 403 403 403 200"),
+                Route.of("GET", "/analytics/audit?patient_id=" + p, null, "401 403 403 403 403 403 403 403 200")));
+    }
 }

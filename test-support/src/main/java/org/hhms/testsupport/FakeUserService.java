@@ -21,6 +21,7 @@ public final class FakeUserService implements AutoCloseable {
     private final HttpServer server;
     private final Map<UUID, String> roles = new ConcurrentHashMap<>();
     private final Map<UUID, List<UUID>> patientsOfDoctor = new ConcurrentHashMap<>();
+    private final Map<UUID, Map<UUID, String>> careTeams = new ConcurrentHashMap<>();
     private final AtomicInteger lookups = new AtomicInteger();
 
     public FakeUserService() {
@@ -47,6 +48,15 @@ public final class FakeUserService implements AutoCloseable {
         UUID id = UUID.randomUUID();
         roles.put(id, "doctor");
         patientsOfDoctor.put(id, patients);
+        patients.forEach(patient -> careTeams.computeIfAbsent(patient, p -> new ConcurrentHashMap<>()).put(id, "doctor"));
+        return id;
+    }
+
+    /** A caretaker on the care team of the given patients. */
+    public UUID addCaretaker(List<UUID> patients) {
+        UUID id = UUID.randomUUID();
+        roles.put(id, "caretaker");
+        patients.forEach(p -> careTeams.computeIfAbsent(p, k -> new ConcurrentHashMap<>()).put(id, "caretaker"));
         return id;
     }
 
@@ -63,6 +73,12 @@ public final class FakeUserService implements AutoCloseable {
             String role = roles.get(id);
             if (role == null) {
                 HttpStubs.respond(exchange, 404, "{\"status\":404,\"detail\":\"No active user with id " + id + "\"}");
+            } else if (parts.length == 4 && parts[3].equals("care-team")) {
+                StringBuilder members = new StringBuilder("[");
+                careTeams.getOrDefault(id, Map.of()).forEach((member, memberRole) -> members
+                        .append(members.length() > 1 ? "," : "")
+                        .append("{\"user_id\":\"" + member + "\",\"role\":\"" + memberRole + "\"}"));
+                HttpStubs.respond(exchange, 200, "{\"patient_id\":\"" + id + "\",\"members\":" + members + "]}");
             } else if (parts.length == 4 && parts[3].equals("patients")) {
                 if (!role.equals("doctor")) {
                     HttpStubs.respond(exchange, 400, "{\"status\":400,\"detail\":\"doctor_id: user " + id

@@ -95,8 +95,8 @@ public class AlertController {
     @GetMapping
     public List<AlertResponse> inbox(@RequestParam(name = "doctor_id", required = false) UUID doctorId,
             @RequestParam(required = false) String status) {
-        Caller caller = Caller.current();
-        if (doctorId == null && (caller.is(CallerRole.DOCTOR) || caller.is(CallerRole.CARETAKER))) {
+        Caller caller = access.requireRole(CallerRole.DOCTOR, CallerRole.CARETAKER);
+        if (doctorId == null && !caller.unrestricted()) {
             doctorId = caller.id();
         }
         if (doctorId == null) {

@@ -55,7 +55,8 @@ public class AuthService {
         return issue(user).response();
     }
 
-    @Transactional
+    /** A refusal keeps what it wrote: the revocation of every token when a spent one is presented again. */
+    @Transactional(noRollbackFor = ApiProblem.class)
     public TokenResponse refresh(RefreshRequest request) {
         Instant now = now();
         CredentialRepository.RefreshToken token = credentials.lockRefreshToken(OpaqueTokens.sha256(request.refreshToken()))
