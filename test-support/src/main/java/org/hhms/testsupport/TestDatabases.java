@@ -129,6 +129,11 @@ public final class TestDatabases {
         registry.add("spring.datasource.url", () -> "jdbc:postgresql://127.0.0.1:" + databasePort + "/" + database);
         registry.add("spring.datasource.username", TestDatabases::pgUser);
         registry.add("spring.datasource.password", TestDatabases::pgPassword);
+        // Spring keeps every test class's context (and its pool) alive until the JVM ends: pools that hold no idle
+        // connections keep a module's test classes together under PostgreSQL's 100-connection limit.
+        registry.add("spring.datasource.hikari.maximum-pool-size", () -> 10);
+        registry.add("spring.datasource.hikari.minimum-idle", () -> 0);
+        registry.add("spring.datasource.hikari.idle-timeout", () -> "10s");
         registry.add("spring.data.redis.url", TestDatabases::redisUrl);
         String keyPrefix = "test:" + database + ":";
         registry.add("hhms.redis.key-prefix", () -> keyPrefix);
