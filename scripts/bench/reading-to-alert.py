@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Reading -> alert latency through the gateway: for each sample, a new patient linked to a doctor posts one
 abnormal reading, then GET /alerts/{patient} is polled every 10 ms until an alert is "sent" (test mode).
-Usage: python3 scripts/bench/reading-to-alert.py [samples]   (BASE_URL defaults to http://localhost:8080)"""
+Usage: python3 scripts/bench/reading-to-alert.py [samples]   (BASE_URL defaults to http://localhost:8080)
+Signs in as the bootstrap admin: HHMS_ADMIN_EMAIL (admin@hhms.local) and HHMS_ADMIN_PASSWORD (.run/admin-password)."""
 import datetime
 import json
 import os
@@ -12,14 +13,19 @@ import urllib.error
 import urllib.request
 
 B = os.environ.get("BASE_URL", "http://localhost:8080")
+HEADERS = {"Content-Type": "application/json"}
 def call(method, path, body=None):
     req = urllib.request.Request(B + path, method=method, data=None if body is None else json.dumps(body).encode(),
-                                 headers={"Content-Type": "application/json"})
+                                 headers=HEADERS)
     try:
         with urllib.request.urlopen(req) as r:
             return r.status, json.loads(r.read() or b"null")
     except urllib.error.HTTPError as e:
         return e.code, None
+password = os.environ.get("HHMS_ADMIN_PASSWORD") or open(".run/admin-password").read().strip()
+login = call("POST", "/users/login", {"email": os.environ.get("HHMS_ADMIN_EMAIL", "admin@hhms.local"),
+                                      "password": password})[1]
+HEADERS["Authorization"] = "Bearer " + login["access_token"]
 doc = call("POST", "/users/register", {"email": f"lat.doc.{time.time_ns()}@x.org", "name": "Doc", "role": "doctor", "phone": "+15555550999"})[1]["id"]
 samples = []
 for i in range(int(sys.argv[1]) if len(sys.argv) > 1 else 15):

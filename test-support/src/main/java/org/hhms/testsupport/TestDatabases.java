@@ -133,7 +133,7 @@ public final class TestDatabases {
         // connections keep a module's test classes together under PostgreSQL's 100-connection limit.
         registry.add("spring.datasource.hikari.maximum-pool-size", () -> 10);
         registry.add("spring.datasource.hikari.minimum-idle", () -> 0);
-        registry.add("spring.datasource.hikari.idle-timeout", () -> "10s");
+        registry.add("spring.datasource.hikari.idle-timeout", () -> 10_000);
         registry.add("spring.data.redis.url", TestDatabases::redisUrl);
         String keyPrefix = "test:" + database + ":";
         registry.add("hhms.redis.key-prefix", () -> keyPrefix);
