@@ -24,7 +24,16 @@ HHMS_SERVICES=(
   "gateway 8080 gateway/target/gateway.jar"
 )
 
-HHMS_DATABASES=(hhms_users hhms_vitals hhms_analytics hhms_alerts)
+# The four databases; HHMS_DB_PREFIX (default hhms) lets a separate stack (the benchmark) keep its own, and
+# points the services at them unless their *_DB_URL is set.
+HHMS_DB_PREFIX="${HHMS_DB_PREFIX:-hhms}"
+HHMS_DATABASES=("${HHMS_DB_PREFIX}_users" "${HHMS_DB_PREFIX}_vitals" "${HHMS_DB_PREFIX}_analytics" "${HHMS_DB_PREFIX}_alerts")
+if [ "$HHMS_DB_PREFIX" != hhms ]; then
+  export USERS_DB_URL="${USERS_DB_URL:-jdbc:postgresql://localhost:5432/${HHMS_DB_PREFIX}_users}"
+  export VITALS_DB_URL="${VITALS_DB_URL:-jdbc:postgresql://localhost:5432/${HHMS_DB_PREFIX}_vitals}"
+  export ANALYTICS_DB_URL="${ANALYTICS_DB_URL:-jdbc:postgresql://localhost:5432/${HHMS_DB_PREFIX}_analytics}"
+  export ALERTS_DB_URL="${ALERTS_DB_URL:-jdbc:postgresql://localhost:5432/${HHMS_DB_PREFIX}_alerts}"
+fi
 
 # PostgreSQL connection used to create the databases (trust auth on a developer machine).
 export PGHOST="${PGHOST:-127.0.0.1}" PGPORT="${PGPORT:-5432}" PGUSER="${PGUSER:-postgres}"

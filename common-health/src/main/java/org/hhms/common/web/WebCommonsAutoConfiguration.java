@@ -1,8 +1,10 @@
 package org.hhms.common.web;
 
 import java.time.Clock;
+import java.time.Duration;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -21,6 +23,17 @@ public class WebCommonsAutoConfiguration {
     @ConditionalOnMissingBean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    /** Load shedding, right after the request id (so a 503 carries it) and before security and the application. */
+    @Bean
+    FilterRegistrationBean<ConcurrencyLimitFilter> hhmsConcurrencyLimitFilter(
+            @Value("${hhms.web.max-concurrent-requests:64}") int limit,
+            @Value("${hhms.web.max-queue-wait:1s}") Duration maxWait) {
+        FilterRegistrationBean<ConcurrencyLimitFilter> registration = new FilterRegistrationBean<>(
+                new ConcurrencyLimitFilter(limit, maxWait));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
     }
 
     @Bean

@@ -46,6 +46,9 @@ public class GatewayErrorHandler implements ErrorWebExceptionHandler {
         if (causedBy(error, ConnectException.class)) {
             status = HttpStatus.SERVICE_UNAVAILABLE;
             detail = "The " + target + " is unavailable (connection refused). Retry later.";
+        } else if (poolExhausted(error)) {
+            status = HttpStatus.SERVICE_UNAVAILABLE;
+            detail = "The " + target + " is at capacity (no connection free within 2 s); nothing was sent. Retry later.";
         } else if (causedBy(error, TimeoutException.class) || isStatus(error, HttpStatus.GATEWAY_TIMEOUT)) {
             status = HttpStatus.GATEWAY_TIMEOUT;
             detail = "The " + target + " did not answer in time.";
@@ -70,6 +73,16 @@ public class GatewayErrorHandler implements ErrorWebExceptionHandler {
     private static boolean causedBy(Throwable error, Class<? extends Throwable> type) {
         for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Reactor Netty's PoolAcquireTimeoutException / PoolAcquirePendingLimitException (shaded, so by name). */
+    private static boolean poolExhausted(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t.getClass().getSimpleName().startsWith("PoolAcquire")) {
                 return true;
             }
         }

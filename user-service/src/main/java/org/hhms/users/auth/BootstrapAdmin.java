@@ -24,11 +24,16 @@ public class BootstrapAdmin implements ApplicationRunner {
     private final UsersProperties.Admin admin;
     private final UserRepository users;
     private final UserService service;
+    private final CredentialRepository credentials;
+    private final Passwords passwords;
 
-    public BootstrapAdmin(UsersProperties properties, UserRepository users, UserService service) {
+    public BootstrapAdmin(UsersProperties properties, UserRepository users, UserService service,
+            CredentialRepository credentials, Passwords passwords) {
         this.admin = properties.admin();
         this.users = users;
         this.service = service;
+        this.credentials = credentials;
+        this.passwords = passwords;
     }
 
     @Override
@@ -41,8 +46,17 @@ public class BootstrapAdmin implements ApplicationRunner {
         if (admin.password().length() < 12) {
             throw new IllegalStateException("HHMS_ADMIN_PASSWORD must be at least 12 characters");
         }
-        if (users.findActiveByEmail(admin.email().trim()).isPresent()) {
-            log.info("Bootstrap admin {} already exists", admin.email());
+        var existing = users.findActiveByEmail(admin.email().trim());
+        if (existing.isPresent()) {
+            boolean same = passwords.matches(admin.password(),
+                    credentials.passwordHash(existing.get().id()).orElse(null));
+            if (same) {
+                log.info("Bootstrap admin {} already exists", admin.email());
+            } else {
+                log.warn("Bootstrap admin {} already exists with another password; it is not changed from "
+                        + "HHMS_ADMIN_PASSWORD (sign in with the old one, or PATCH /users/{id} as an admin)",
+                        admin.email());
+            }
             return;
         }
         try {

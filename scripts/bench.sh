@@ -1,0 +1,121 @@
+#!/usr/bin/env bash
+# The HHMS benchmark: starts the whole stack locally (run-local, on its own databases hhms_bench_*), measures
+# ingest, reads, reading-to-alert latency, alarm quality and resource use, stops the stack, and regenerates
+# docs/BENCHMARKS.md. About 12 minutes. Uses the local PostgreSQL and Redis (it deletes HHMS's hhms:* Redis keys:
+# stop a development stack first; its databases are not touched).
+#
+# Usage: scripts/bench.sh            QUICK=1 scripts/bench.sh (shorter runs, for trying the script)
+# Needs: a JDK 25, wrk, jq, curl, python3 (wrk, jq and curl are installed with apt-get when missing, as root).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export HHMS_DB_PREFIX=hhms_bench
+source scripts/lib/common.sh
+use_jdk25
+use_local_secrets
+
+OUT=.run/bench
+QUICK="${QUICK:-0}"
+rm -rf "$OUT" && mkdir -p "$OUT"
+secs() { if [ "$QUICK" = 1 ]; then echo "$2"; else echo "$1"; fi; }
+
+missing=()
+for tool in wrk jq curl; do command -v "$tool" >/dev/null || missing+=("$tool"); done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Installing ${missing[*]}"
+  apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}" >/dev/null
+fi
+
+echo "==== Fresh stack (databases ${HHMS_DATABASES[*]})"
+scripts/stop-local.sh >/dev/null || true
+for db in "${HHMS_DATABASES[@]}"; do dropdb --if-exists "$db"; done
+redis-cli --scan --pattern 'hhms:*' | xargs -r redis-cli del >/dev/null
+redis-cli --scan --pattern 'request_rate_limiter.*' | xargs -r redis-cli del >/dev/null
+if [ ! -f device-simulator/target/device-simulator.jar ]; then
+  ./mvnw -B -q -DskipTests package
+fi
+# The benchmark measures the pipeline, not the per-device limit (one wrk token is one device); silent devices are
+# declared stale after 2 minutes so the accelerated cohort run can see them.
+export INGEST_RATE_LIMIT=1000000 INGEST_RATE_BURST=1000000 ACCESS_LOG_LEVEL="${ACCESS_LOG_LEVEL:-WARN}"
+export ANALYTICS_STALE_AFTER=2m ANALYTICS_STALE_CHECK_INTERVAL=10s
+trap 'scripts/stop-local.sh >/dev/null 2>&1 || true' EXIT
+scripts/run-local.sh
+
+SIM=("$JAVA_HOME/bin/java" -jar device-simulator/target/device-simulator.jar)
+login() {
+  curl -s -X POST localhost:8080/users/login -H 'Content-Type: application/json' \
+    -d "{\"email\":\"$HHMS_ADMIN_EMAIL\",\"password\":\"$HHMS_ADMIN_PASSWORD\"}" | jq -r .access_token
+}
+TOKEN=$(login)
+PATIENT_ID=$(curl -s -X POST localhost:8080/users/register -H "Authorization: Bearer $TOKEN" \
+  -H 'Content-Type: application/json' \
+  -d "{\"email\":\"bench.$(date +%s%N)@hhms.bench\",\"name\":\"Bench Patient\",\"role\":\"patient\"}" | jq -r .id)
+DEVICE_TOKEN=$(curl -s -X POST "localhost:8080/users/$PATIENT_ID/devices" -H "Authorization: Bearer $TOKEN" \
+  -H 'Content-Type: application/json' -d '{"device_id":"bench-watch"}' | jq -r .token)
+export PATIENT_ID TOKEN="$DEVICE_TOKEN"
+
+# Waits until analytics has judged every reading published so far (its consumer group's lag is under 50).
+drain() {
+  for _ in $(seq 1 300); do
+    lag=$(redis-cli XINFO GROUPS hhms:vitals | awk 'prev == "lag" {print; exit} {prev = $0}')
+    [ -n "$lag" ] && [ "$lag" -lt 50 ] && return 0
+    sleep 1
+  done
+  echo "analytics did not catch up within 300 s (lag $lag)" >&2
+}
+
+echo "==== 1. Single-reading ingest through the gateway (wrk, closed loop, connection sweep)"
+wrk -t2 -c16 -d"$(secs 10 3)"s -s scripts/bench/post-reading.lua http://localhost:8080 >/dev/null # warm-up
+for c in 1 2 4 8 16 32 64; do
+  wrk -t"$(( c < 2 ? 1 : 2 ))" -c"$c" -d"$(secs 10 3)"s --latency -s scripts/bench/post-reading.lua http://localhost:8080 \
+    >"$OUT/single-c$c.txt"
+  echo "  c=$c: $(grep -E 'Requests/sec' "$OUT/single-c$c.txt") p99 $(awk '$1 == "99%" {print $2}' "$OUT/single-c$c.txt")"
+done
+drain
+
+echo "==== 3. GET /patient/{id}/latest at a fixed rate (simulator, open loop)"
+"${SIM[@]}" latest --rate 500 --seconds "$(secs 20 5)" --json "$OUT/latest.json" | tail -1
+
+echo "==== 4. Reading -> alert on the SSE stream under 1,000 readings/s (simulator)"
+drain
+"${SIM[@]}" latency --rate 1000 --devices 100 --probes "$(secs 40 10)" --seconds "$(secs 40 10)" \
+  --json "$OUT/latency.json" | tail -1
+
+echo "==== 5. Alarm quality: 200 stable, 20 deteriorating, 10 silent, 20 artefact-prone patients"
+drain
+"${SIM[@]}" cohort --stable 200 --deteriorating 20 --silent 10 --artefacts 20 --hours "$(secs 4 1)" --speed 48 \
+  --batch --tick-ms 1000 --settle 30 --tag "bench-$(date +%s)" --json "$OUT/cohort.json" | grep -v '^  t='
+
+echo "==== 2. Batch ingest, 500 readings per request (wrk)"
+drain
+for c in 1 2 4; do
+  BATCH=500 wrk -t"$(( c < 2 ? 1 : 2 ))" -c"$c" -d"$(secs 10 3)"s --latency -s scripts/bench/post-batch.lua http://localhost:8080 \
+    >"$OUT/batch-c$c.txt"
+  echo "  c=$c: $(grep -E 'Requests/sec' "$OUT/batch-c$c.txt") x 500 readings"
+done
+
+echo "==== 6. Resource use"
+for entry in "${HHMS_SERVICES[@]}"; do
+  read -r name _ _ <<<"$entry"
+  pid=$(cat ".run/pids/$name.pid")
+  hwm=$(awk '/VmHWM/ {print $2}' "/proc/$pid/status")
+  started=$(grep -oE 'Started [A-Za-z]+ in [0-9.]+ seconds' ".run/logs/$name.log" | tail -1 | awk '{print $4}')
+  echo "$name $hwm $started" | tee -a "$OUT/resources.txt"
+done
+
+{
+  echo "cores $(nproc)"
+  echo "memory_gib $(awk '/MemTotal/ {printf "%.0f", $2 / 1048576}' /proc/meminfo)"
+  echo "cpu $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
+  echo "java $("$JAVA_HOME/bin/java" -version 2>&1 | head -1)"
+  echo "postgres $(psql -Atc 'SHOW server_version' -d postgres)"
+  echo "redis $(redis-server --version | awk '{print $3}')"
+  echo "wrk $(wrk --version 2>&1 | head -1 | awk '{print $2}')"
+  echo "commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
+  echo "date $(date -u +%Y-%m-%dT%H:%MZ)"
+  echo "quick $QUICK"
+} >"$OUT/machine.txt"
+
+scripts/stop-local.sh >/dev/null
+trap - EXIT
+python3 scripts/bench/render.py "$OUT" docs/BENCHMARKS.md
+echo "Wrote docs/BENCHMARKS.md"
