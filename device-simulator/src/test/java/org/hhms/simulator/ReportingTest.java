@@ -34,7 +34,7 @@ class ReportingTest {
         assertThat(news2.add(new Reading(t.plusSeconds(60), Map.of("spo2", 91.0, "temperature", 39.2))))
                 .isEqualTo(10);
         assertThat(news2.add(new Reading(t.plusSeconds(120), Map.of("heart_rate", 80.0)))).isEqualTo(8);
-        assertThat(news2.score(t.plusSeconds(3700))).isEqualTo(5); // the 08:00 respiratory rate has aged out
+        assertThat(news2.score(t.plusSeconds(3650))).isEqualTo(5); // the 08:00 values have aged out, 08:01 not
         assertThat(News2.points("systolic_bp", 90)).isEqualTo(3);
         assertThat(News2.points("systolic_bp", 111)).isZero();
         assertThat(News2.points("temperature", 36.0)).isEqualTo(1);
