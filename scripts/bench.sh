@@ -75,9 +75,9 @@ drain
 echo "==== 3. GET /patient/{id}/latest at a fixed rate (simulator, open loop)"
 "${SIM[@]}" latest --rate 500 --seconds "$(secs 20 5)" --json "$OUT/latest.json" | tail -1
 
-echo "==== 4. Reading -> alert on the SSE stream under 1,000 readings/s (simulator)"
+echo "==== 4. Reading -> alert on the SSE stream under 1,000 readings/s (simulator, batches of 10)"
 drain
-"${SIM[@]}" latency --rate 1000 --devices 100 --probes "$(secs 40 10)" --seconds "$(secs 40 10)" \
+"${SIM[@]}" latency --rate 1000 --batch-size 10 --devices 100 --probes "$(secs 40 10)" --seconds "$(secs 40 10)" \
   --json "$OUT/latency.json" | tail -1
 
 echo "==== 5. Alarm quality: 200 stable, 20 deteriorating, 10 silent, 20 artefact-prone patients"
