@@ -73,7 +73,9 @@ done
 drain
 
 echo "==== 3. GET /patient/{id}/latest at a fixed rate (simulator, open loop)"
-"${SIM[@]}" latest --rate 500 --seconds "$(secs 20 5)" --json "$OUT/latest.json" | tail -1
+for rate in 100 400; do
+  "${SIM[@]}" latest --rate "$rate" --seconds "$(secs 20 5)" --json "$OUT/latest-$rate.json" | tail -2 | head -1
+done
 
 echo "==== 4. Reading -> alert on the SSE stream under 1,000 readings/s (simulator, batches of 10)"
 drain

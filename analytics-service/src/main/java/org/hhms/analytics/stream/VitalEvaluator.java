@@ -79,7 +79,8 @@ public class VitalEvaluator {
         String conditionKey = reading.patientId() + ":" + metric + ":threshold";
         Optional<ThresholdRule.Breach> breach = rule.judge(value);
         if (breach.isEmpty()) {
-            if (open.containsKey(conditionKey) && conditions.closeIfClearedBy(conditionKey, reading.recordedAt())) {
+            if (open.containsKey(conditionKey) && rule.clears(value)
+                    && conditions.closeIfClearedBy(conditionKey, reading.recordedAt())) {
                 events.resolved(reading.patientId(), conditionKey, "threshold", metric,
                         metric + " back in range (" + ThresholdRule.format(value) + ")", reading.readingId(), reading.recordedAt(),
                         reading.traceId());

@@ -10,6 +10,8 @@ import java.util.Optional;
 public record ThresholdRule(String metric, Double min, Double max, java.util.UUID thresholdId) {
 
     static final double FAR = 0.20;
+    static final double CLEAR_MARGIN = 0.05;
+    static final double CLEAR_MARGIN_ONE_SIDED = 0.02;
 
     public Optional<Breach> judge(double value) {
         if (min != null && value < min) {
@@ -21,6 +23,17 @@ public record ThresholdRule(String metric, Double min, Double max, java.util.UUI
                     metric + " " + format(value) + " > max " + max));
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether a value clears an open breach: back inside the range by a margin (5 % of the range's width, or 2 % of
+     * the bound when the range is open on one side), so a value wavering around a bound (SpO2 89, 90, 89 …) keeps
+     * one alert open instead of clearing and paging again each time it crosses.
+     */
+    public boolean clears(double value) {
+        double margin = min != null && max != null ? CLEAR_MARGIN * (max - min)
+                : CLEAR_MARGIN_ONE_SIDED * Math.abs(min != null ? min : max);
+        return (min == null || value >= min + margin) && (max == null || value <= max - margin);
     }
 
     private String severity(double deviation) {

@@ -36,4 +36,19 @@ class ThresholdRuleTest {
         assertThat(new ThresholdRule("heart_rate", null, 120.0, null).judge(160).orElseThrow().severity())
                 .isEqualTo("critical");
     }
+
+    @ParameterizedTest(name = "an open breach of {0}–{1} is cleared by {2}: {3}")
+    @CsvSource(nullValues = "none", value = {
+            // heart rate 40–130 (90 wide): clears 4.5 inside a bound
+            "40, 130, 129, false", "40, 130, 125.5, true", "40, 130, 41, false", "40, 130, 44.5, true",
+            // SpO2 >= 90, open above: clears 1.8 above the bound
+            "90, none, 90, false", "90, none, 91, false", "90, none, 92, true",
+            // a doctor's max 120, open below: clears at 117.6 and under
+            "none, 120, 119, false", "none, 120, 117, true" })
+    void aBreachClearsOnlyWellInsideTheRangeSoAWaveringValuePagesOnce(Double min, Double max, double value,
+            boolean clears) {
+        ThresholdRule rule = new ThresholdRule("m", min, max, null);
+        assertThat(rule.judge(value)).isEmpty(); // inside the range: never a new breach
+        assertThat(rule.clears(value)).isEqualTo(clears);
+    }
 }
