@@ -115,6 +115,7 @@ done
   echo "commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
   echo "date $(date -u +%Y-%m-%dT%H:%MZ)"
   echo "quick $QUICK"
+  echo "elapsed_min $((SECONDS / 60))"
 } >"$OUT/machine.txt"
 
 scripts/stop-local.sh >/dev/null

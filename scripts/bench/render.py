@@ -75,7 +75,7 @@ w("")
 w(f"- **Machine**: {machine['cores']} cores ({machine['cpu']}), {machine['memory_gib']} GiB")
 w(f"- **Versions**: {machine['java']}; PostgreSQL {machine['postgres']} (plain, no TimescaleDB); Redis "
   f"{machine['redis']}; wrk {machine['wrk']}; HHMS commit `{machine['commit']}`")
-w(f"- **Run**: {machine['date']}" + (" — QUICK=1 (shortened runs: not for comparison)" if machine.get("quick") == "1" else ""))
+w(f"- **Run**: {machine['date']}, {machine.get('elapsed_min', '?')} min including the build" + (" — QUICK=1 (shortened runs: not for comparison)" if machine.get("quick") == "1" else ""))
 w("- **Stack settings**: `scripts/run-local.sh` defaults (JVMs `-Xms64m -Xmx512m -XX:+UseG1GC`), access logs at WARN,")
 w("  `INGEST_RATE_LIMIT` raised so one benchmark device is not throttled, `ANALYTICS_STALE_AFTER=2m`.")
 w("- **Reproduce**: `scripts/bench.sh` (about 12 minutes); the commands of each step are below.")
