@@ -12,6 +12,7 @@ import org.hhms.alerts.careteam.CareTeams;
 import org.hhms.common.redis.RedisKeys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DataAccessException;
 import org.springframework.data.redis.connection.Message;
 import org.springframework.data.redis.connection.MessageListener;
@@ -31,7 +32,7 @@ import tools.jackson.databind.ObjectMapper;
  * sees every change. Heartbeats every 15 s keep proxies from closing idle streams.
  */
 @Component
-public class AlertBroadcaster implements MessageListener {
+public class AlertBroadcaster implements MessageListener, SmartLifecycle {
 
     public static final String CHANNEL = "hhms:alerts:live";
     private static final Logger log = LoggerFactory.getLogger(AlertBroadcaster.class);
@@ -119,6 +120,36 @@ public class AlertBroadcaster implements MessageListener {
                 subscribers.remove(s);
             }
         }
+    }
+
+    private volatile boolean running;
+
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    /**
+     * Ends every live stream when the service stops, before the web server's graceful shutdown: an open stream
+     * never finishes by itself, so it would hold the shutdown for its whole timeout (30 s). Dashboards reconnect
+     * (EventSource does so by itself) to another instance or to this one once it is back.
+     */
+    @Override
+    public void stop() {
+        running = false;
+        for (Subscriber s : subscribers) {
+            try {
+                s.emitter().complete();
+            } catch (RuntimeException e) {
+                // already gone
+            }
+            subscribers.remove(s);
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
     }
 
     public int subscribers() {
