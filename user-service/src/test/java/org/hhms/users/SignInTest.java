@@ -131,6 +131,24 @@ class SignInTest extends UsersApiSupport {
     }
 
     @Test
+    void answersCarrySecurityHeadersAndErrorsCarryNoInternals() {
+        var result = anonymous().get().uri("/users/" + UUID.randomUUID())
+                .header("Authorization", TestTokens.bearer(TestTokens.person(UUID.randomUUID(), "doctor")))
+                .exchange().expectStatus().isForbidden()
+                .expectHeader().valueEquals("X-Content-Type-Options", "nosniff")
+                .expectHeader().valueEquals("X-Frame-Options", "DENY")
+                .expectHeader().valueEquals("Content-Security-Policy", "frame-ancestors 'none'")
+                .expectHeader().value("Cache-Control", v -> assertThat(v).contains("no-store"))
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(result).contains("\"status\":403").doesNotContain("Exception").doesNotContain("at org.")
+                .doesNotContain("SELECT");
+        String unreadable = client.post().uri("/users/register").contentType(MediaType.APPLICATION_JSON)
+                .body("{\"email\": ").exchange().expectStatus().isBadRequest().expectBody(String.class)
+                .returnResult().getResponseBody();
+        assertThat(unreadable).contains("not valid JSON").doesNotContain("Exception").doesNotContain("at tools.");
+    }
+
+    @Test
     void aDeviceTokenIsShownOnceStoredAsAHashAndRefusedEverywhereOnceRevoked() {
         UUID patient = register("patient", "Device Owner");
         JsonNode device = post("/users/" + patient + "/devices", Map.of("device_id", "watch-1",
