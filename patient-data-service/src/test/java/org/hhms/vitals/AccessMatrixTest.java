@@ -78,6 +78,9 @@ class AccessMatrixTest extends VitalsApiSupport {
         client.get().uri("/patient/" + patient + "/history/telemetry")
                 .header("Authorization", TestTokens.bearer(TestTokens.person(UUID.randomUUID(), "doctor")))
                 .exchange().expectStatus().isForbidden();
+        // a record is written once its request has completed, which can be just after the client has the answer
+        assertThat(await(java.time.Duration.ofSeconds(5),
+                () -> get("/patient/audit?patient_id=" + patient, 200).size() >= 2)).isTrue();
         JsonNode audit = get("/patient/audit?patient_id=" + patient, 200);
         assertThat(audit.valueStream().map(e -> e.get("actor_role").asString() + " " + e.get("action").asString()
                 + " " + e.get("status").asInt()).toList())
