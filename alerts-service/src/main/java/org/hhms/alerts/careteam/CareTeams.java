@@ -1,6 +1,5 @@
 package org.hhms.alerts.careteam;
 
-import java.net.http.HttpClient;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,7 +12,6 @@ import org.hhms.common.security.ServiceTokens;
 import org.hhms.alerts.config.AlertsProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.HttpClientErrorException;
@@ -39,11 +37,7 @@ public class CareTeams {
     public CareTeams(JdbcClient jdbc, ObjectMapper mapper, AlertsProperties properties, ServiceTokens serviceTokens) {
         this.jdbc = jdbc;
         this.mapper = mapper;
-        JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(
-                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build());
-        factory.setReadTimeout(Duration.ofSeconds(3));
-        this.users = RestClient.builder().baseUrl(properties.userServiceUrl().toString()).requestFactory(factory)
-                .requestInterceptor(serviceTokens).build();
+        this.users = serviceTokens.client(properties.userServiceUrl(), Duration.ofSeconds(3));
     }
 
     /** The members in escalation order; empty when the patient has none or nobody can tell right now. */

@@ -1,6 +1,5 @@
 package org.hhms.analytics.patients;
 
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,7 +12,6 @@ import org.hhms.analytics.stream.VitalEventHandler;
 import org.hhms.analytics.stream.VitalReading;
 import org.hhms.common.web.ApiProblem;
 import org.hhms.common.web.RequestIdFilter;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClient;
@@ -34,13 +32,8 @@ public class PatientDirectory {
     private final ObjectMapper mapper;
 
     public PatientDirectory(AnalyticsProperties properties, ObjectMapper mapper, ServiceTokens serviceTokens) {
-        JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(
-                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build());
-        factory.setReadTimeout(Duration.ofSeconds(10));
-        this.users = RestClient.builder().baseUrl(properties.userServiceUrl().toString()).requestFactory(factory)
-                .requestInterceptor(serviceTokens).build();
-        this.vitals = RestClient.builder().baseUrl(properties.patientDataUrl().toString()).requestFactory(factory)
-                .requestInterceptor(serviceTokens).build();
+        this.users = serviceTokens.client(properties.userServiceUrl(), Duration.ofSeconds(10));
+        this.vitals = serviceTokens.client(properties.patientDataUrl(), Duration.ofSeconds(10));
         this.mapper = mapper;
     }
 

@@ -1,6 +1,5 @@
 package org.hhms.common.security;
 
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,7 +9,6 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.hhms.common.web.ApiProblem;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
@@ -37,11 +35,7 @@ public class HttpCareTeamLookup implements CareTeamLookup {
 
     public HttpCareTeamLookup(SecurityProperties properties, ServiceTokens serviceTokens, ObjectMapper mapper,
             Clock clock) {
-        JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(
-                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build());
-        factory.setReadTimeout(Duration.ofSeconds(3));
-        this.users = RestClient.builder().baseUrl(properties.userServiceUrl().toString()).requestFactory(factory)
-                .requestInterceptor(serviceTokens).build();
+        this.users = serviceTokens.client(properties.userServiceUrl(), Duration.ofSeconds(3));
         this.mapper = mapper;
         this.ttl = properties.careTeamCacheTtl();
         this.clock = clock;

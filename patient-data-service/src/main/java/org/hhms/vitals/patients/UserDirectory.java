@@ -1,6 +1,5 @@
 package org.hhms.vitals.patients;
 
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -11,7 +10,6 @@ import org.hhms.common.security.ServiceTokens;
 import org.hhms.common.web.ApiProblem;
 import org.hhms.common.web.RequestIdFilter;
 import org.hhms.vitals.config.VitalsProperties;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.ResourceAccessException;
@@ -29,11 +27,7 @@ public class UserDirectory {
     private final ObjectMapper mapper;
 
     public UserDirectory(VitalsProperties properties, ObjectMapper mapper, ServiceTokens serviceTokens) {
-        JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(
-                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build());
-        factory.setReadTimeout(Duration.ofSeconds(3));
-        this.client = RestClient.builder().baseUrl(properties.userServiceUrl().toString()).requestFactory(factory)
-                .requestInterceptor(serviceTokens).build();
+        this.client = serviceTokens.client(properties.userServiceUrl(), Duration.ofSeconds(3));
         this.mapper = mapper;
     }
 
