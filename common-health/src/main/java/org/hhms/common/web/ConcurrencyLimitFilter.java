@@ -12,8 +12,10 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.MediaType;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
+
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * Load shedding: at most {@code hhms.web.max-concurrent-requests} requests are worked on at once; one more waits up
@@ -28,9 +30,11 @@ public class ConcurrencyLimitFilter extends OncePerRequestFilter {
     private final Semaphore permits;
     private final int limit;
     private final long waitNanos;
+    private final ObjectMapper mapper;
     private volatile long lastWarning;
 
-    public ConcurrencyLimitFilter(int limit, Duration maxWait) {
+    public ConcurrencyLimitFilter(int limit, Duration maxWait, ObjectMapper mapper) {
+        this.mapper = mapper;
         this.permits = new Semaphore(limit);
         this.limit = limit;
         this.waitNanos = maxWait.toNanos();
@@ -53,7 +57,7 @@ public class ConcurrencyLimitFilter extends OncePerRequestFilter {
             admitted = false;
         }
         if (!admitted) {
-            shed(response);
+            shed(request, response);
             return;
         }
         try {
@@ -63,20 +67,16 @@ public class ConcurrencyLimitFilter extends OncePerRequestFilter {
         }
     }
 
-    private void shed(HttpServletResponse response) throws IOException {
+    private void shed(HttpServletRequest request, HttpServletResponse response) throws IOException {
         long now = System.nanoTime();
         if (now - lastWarning > 10_000_000_000L) {
             lastWarning = now;
             log.warn("Overloaded: {} requests in progress, shedding load with 503 (hhms.web.max-concurrent-requests)",
                     limit);
         }
-        response.setStatus(503);
         response.setHeader("Retry-After", "1");
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        String id = RequestIdFilter.current();
-        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Service Unavailable\",\"status\":503,"
-                + "\"detail\":\"This service is at capacity; nothing was changed. Retry in a second.\""
-                + (id == null ? "" : ",\"request_id\":\"" + id + "\"") + "}");
+        ServletProblems.write(request, response, mapper, HttpStatus.SERVICE_UNAVAILABLE,
+                "This service is at capacity; nothing was changed. Retry in a second.");
     }
 
     /** Requests being worked on now (for tests and metrics). */

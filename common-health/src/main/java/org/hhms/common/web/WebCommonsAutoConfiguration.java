@@ -3,14 +3,16 @@ package org.hhms.common.web;
 import java.time.Clock;
 import java.time.Duration;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
+
+import tools.jackson.databind.ObjectMapper;
 
 /** What every HHMS servlet service shares on the web side: request ids and problem-details errors. */
 @AutoConfiguration(beforeName = "org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration")
@@ -29,9 +31,9 @@ public class WebCommonsAutoConfiguration {
     @Bean
     FilterRegistrationBean<ConcurrencyLimitFilter> hhmsConcurrencyLimitFilter(
             @Value("${hhms.web.max-concurrent-requests:64}") int limit,
-            @Value("${hhms.web.max-queue-wait:1s}") Duration maxWait) {
+            @Value("${hhms.web.max-queue-wait:1s}") Duration maxWait, ObjectMapper mapper) {
         FilterRegistrationBean<ConcurrencyLimitFilter> registration = new FilterRegistrationBean<>(
-                new ConcurrencyLimitFilter(limit, maxWait));
+                new ConcurrencyLimitFilter(limit, maxWait, mapper));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
     }

@@ -10,12 +10,14 @@ import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 
+import tools.jackson.databind.ObjectMapper;
+
 /** The load shedder admits its limit, sheds the next after its wait with a 503, and never sheds health. */
 class ConcurrencyLimitFilterTest {
 
     @Test
     void requestsBeyondTheLimitWaitThenGet503AndHealthIsNeverShed() throws Exception {
-        ConcurrencyLimitFilter filter = new ConcurrencyLimitFilter(2, Duration.ofMillis(200));
+        ConcurrencyLimitFilter filter = new ConcurrencyLimitFilter(2, Duration.ofMillis(200), new ObjectMapper());
         CountDownLatch release = new CountDownLatch(1);
         CountDownLatch entered = new CountDownLatch(2);
         for (int i = 0; i < 2; i++) {
