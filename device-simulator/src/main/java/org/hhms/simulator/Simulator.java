@@ -174,9 +174,8 @@ public final class Simulator {
                     : Map.of("readings", request.stream()
                             .map(r -> r.body("sim-" + m.index() + "-" + r.at().toEpochMilli())).toList());
             long before = System.nanoTime();
-            int status = postWithRetry(request.size() == 1 ? "/patient/" + m.patientId()
-                    : "/patient/batch/" + m.patientId(), m.deviceToken(), body, statuses);
-            statuses.computeIfAbsent(status, s -> new AtomicLong()).incrementAndGet();
+            postWithRetry(request.size() == 1 ? "/patient/" + m.patientId() : "/patient/batch/" + m.patientId(),
+                    m.deviceToken(), body, statuses);
             sent.addAndGet(request.size());
             for (Reading r : request) {
                 if (score.add(r) >= 5 && !crossed5.containsKey(m.patientId())) {
@@ -189,24 +188,23 @@ public final class Simulator {
 
     /**
      * Posts as a device does: a refusal for load (429, 503) or a lost connection is retried after a pause, with the
-     * same reading ids (so a retry never stores a reading twice); each refusal is counted under its status.
+     * same reading ids (so a retry never stores a reading twice). Every attempt is counted under its status.
      */
-    private int postWithRetry(String path, String token, Object body, Map<Integer, AtomicLong> statuses) {
-        int status = 0;
+    private void postWithRetry(String path, String token, Object body, Map<Integer, AtomicLong> statuses) {
         for (int attempt = 1; attempt <= 6; attempt++) {
-            status = api.call("POST", path, token, body).status();
-            if (status != 0 && status != 429 && status != 502 && status != 503 && status != 504) {
-                return status;
-            }
+            int status = api.call("POST", path, token, body).status();
             statuses.computeIfAbsent(status, s -> new AtomicLong()).incrementAndGet();
+            boolean retry = status == 0 || status == 429 || status == 502 || status == 503 || status == 504;
+            if (!retry || attempt == 6) {
+                return;
+            }
             try {
                 Thread.sleep(500L * attempt);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return status;
+                return;
             }
         }
-        return status;
     }
 
     private void judge(List<Cohort.Member> members, Duration length, double speed,
