@@ -57,7 +57,7 @@ class RedisOutageTest extends VitalsApiSupport {
             post("/patient/" + patient, reading("2026-11-23T08:%02d:00Z".formatted(i), "heart_rate", 61 + i), 201);
         }
         relay.relayAll();
-        assertThat(relay.pending()).isEqualTo(20);
+        assertThat(relay.waiting()).isEqualTo(20);
         // The latest cache missed the outage: it is not trusted, the database answers.
         assertThat(get("/patient/" + patient + "/latest", 200).get("heart_rate").asDouble()).isEqualTo(80.0);
 
@@ -73,10 +73,10 @@ class RedisOutageTest extends VitalsApiSupport {
                         74.0, 75.0, 76.0, 77.0, 78.0, 79.0, 80.0);
         // The relay deletes the sent rows in the transaction around its XADDs: they go right after.
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (relay.pending() > 0 && System.nanoTime() < deadline) {
+        while (relay.waiting() > 0 && System.nanoTime() < deadline) {
             sleep(50);
         }
-        assertThat(relay.pending()).isZero();
+        assertThat(relay.waiting()).isZero();
         assertThat(get("/patient/" + patient + "/latest", 200).get("heart_rate").asDouble()).isEqualTo(80.0);
     }
 }

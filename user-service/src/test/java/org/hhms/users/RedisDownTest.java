@@ -58,6 +58,6 @@ class RedisDownTest {
                 .expectBody().jsonPath("$.full_name").isEqualTo("Olga Online");
 
         relay.relayAll();
-        assertThat(relay.pending()).isEqualTo(2);
+        assertThat(relay.waiting()).isEqualTo(2);
     }
 }

@@ -2,12 +2,13 @@ package org.hhms.common.outbox;
 
 import org.hhms.common.redis.RedisKeys;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import tools.jackson.databind.ObjectMapper;
@@ -25,14 +26,24 @@ import tools.jackson.databind.ObjectMapper;
 public class OutboxAutoConfiguration {
 
     @Bean
-    OutboxRelay outboxRelay(JdbcClient jdbc, StringRedisTemplate redis, TransactionTemplate transactions,
+    OutboxRelay outboxRelay(JdbcTemplate jdbc, StringRedisTemplate redis, TransactionTemplate transactions,
             OutboxProperties properties) {
-        return new OutboxRelay(jdbc, redis, transactions, properties.lockKey(), properties.batchSize(),
-                properties.streamMaxLength(), properties.interval());
+        return new OutboxRelay(jdbc, redis, transactions, properties);
     }
 
     @Bean
     Outbox outbox(JdbcTemplate jdbc, ObjectMapper mapper, OutboxRelay relay, RedisKeys keys) {
         return new Outbox(jdbc, mapper, relay, keys);
+    }
+
+    /** Outbox figures on {@code /actuator/prometheus}, where Micrometer is present. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "io.micrometer.core.instrument.binder.MeterBinder")
+    static class Metrics {
+
+        @Bean
+        OutboxMetrics outboxMetrics(OutboxRelay relay) {
+            return new OutboxMetrics(relay);
+        }
     }
 }
