@@ -8,10 +8,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import org.hhms.common.stream.GroupConsumer;
 import org.hhms.testsupport.FakeUserService;
 import org.hhms.testsupport.TestDatabases;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.domain.Range;
 import org.springframework.data.redis.connection.stream.Consumer;
@@ -38,6 +41,10 @@ class StreamProcessingTest extends AnalyticsTestSupport {
         registry.add("hhms.analytics.reclaim-interval", () -> "300ms");
         registry.add("hhms.analytics.max-deliveries", () -> 3);
     }
+
+    @Autowired
+    @Qualifier("vitalsConsumer")
+    GroupConsumer vitalsConsumer;
 
     @AfterAll
     static void stop() {
@@ -95,19 +102,40 @@ class StreamProcessingTest extends AnalyticsTestSupport {
     void entriesLeftPendingByADeadConsumerAreTakenOverAndProcessedOnce() {
         UUID patient = USERS.addPatient();
         Instant at = Instant.now().minusSeconds(60);
-        // Pause our consumer's view: publish, then let a "dead" consumer grab the entries first and never ack.
         String stream = keys.key("hhms:vitals");
-        for (int i = 0; i < 20; i++) {
-            publish(patient, "dead-" + i, at.plusSeconds(i), "heart_rate", i % 2 == 0 ? 180 : 70);
+        // Our consumer is stopped, so the "crashed" instance surely takes every entry and never acknowledges them;
+        // a plain read (">") never delivers them again, so only the takeover (XAUTOCLAIM) can judge them.
+        vitalsConsumer.stop();
+        try {
+            for (int i = 0; i < 20; i++) {
+                publish(patient, "dead-" + i, at.plusSeconds(i), "heart_rate", i % 2 == 0 ? 180 : 70);
+            }
+            List<MapRecord<String, Object, Object>> stolen = redis.opsForStream().read(Consumer.from("analytics",
+                    "crashed-instance"), StreamReadOptions.empty().count(1000), StreamOffset.create(stream,
+                            ReadOffset.lastConsumed()));
+            assertThat(stolen).hasSize(20);
+            assertThat(redis.opsForStream().pending(stream, "analytics").getTotalPendingMessages()).isEqualTo(20);
+        } finally {
+            vitalsConsumer.start();
         }
-        List<MapRecord<String, Object, Object>> stolen = redis.opsForStream().read(Consumer.from("analytics",
-                "crashed-instance"), StreamReadOptions.empty().count(1000), StreamOffset.create(stream,
-                        ReadOffset.lastConsumed()));
         assertThat(await(Duration.ofSeconds(15), () -> anomalies(patient, "threshold") == 10)).isTrue();
         sleep(1000);
         assertThat(anomalies(patient, "threshold")).isEqualTo(10);
+        assertThat(judged(patient)).isEqualTo(20);
         assertThat(redis.opsForStream().pending(stream, "analytics").getTotalPendingMessages()).isZero();
-        assertThat(stolen).isNotNull();
+    }
+
+    @Test
+    void twoPatientsWhoseDevicesShareAReadingIdAreBothJudged() {
+        UUID first = USERS.addPatient();
+        UUID second = USERS.addPatient();
+        Instant at = Instant.now().minusSeconds(20);
+        publish(first, "watch-1-0001", at, "heart_rate", 185);
+        publish(second, "watch-1-0001", at, "heart_rate", 185);
+        assertThat(await(Duration.ofSeconds(10), () -> anomalies(first, "threshold") == 1
+                && anomalies(second, "threshold") == 1)).as("each patient's own anomaly").isTrue();
+        assertThat(judged(first)).isEqualTo(1);
+        assertThat(judged(second)).isEqualTo(1);
     }
 
     @Test
@@ -145,9 +173,13 @@ class StreamProcessingTest extends AnalyticsTestSupport {
                 Long.class, kind);
     }
 
+    /** Readings of the thousand-reading run judged from the stream. */
     private long processed() {
-        return jdbc.queryForObject("SELECT count(*) FROM recent_values WHERE parameter = 'heart_rate'", Long.class)
-                >= 10 ? 1000 : 0;
+        return jdbc.queryForObject("SELECT count(*) FROM judged_readings WHERE reading_id LIKE 'r-%'", Long.class);
+    }
+
+    private long judged(UUID patient) {
+        return jdbc.queryForObject("SELECT count(*) FROM judged_readings WHERE patient_id = ?", Long.class, patient);
     }
 
     private List<JsonNode> awaitEvents(UUID patient, int count) {

@@ -20,14 +20,14 @@ public class AnomalyRepository {
         this.jdbc = jdbc;
     }
 
-    /** Stores the anomaly unless one with the same dedupe key exists; returns whether it was new. */
+    /** Stores the anomaly unless the patient has one with the same dedupe key; returns whether it was new. */
     public boolean insert(Anomaly anomaly, String dedupeKey) {
         return jdbc.sql("""
                 INSERT INTO anomalies (id, patient_id, kind, metric, rule, severity, observed_value, description,
                                        reading_id, reading_time, threshold_id, condition_key, detected_at, dedupe_key)
                 VALUES (:id, :patient, :kind, :metric, :rule, :severity, :value, :description, :reading,
                         :readingTime, :threshold, :condition, :detected, :dedupe)
-                ON CONFLICT (dedupe_key) DO NOTHING
+                ON CONFLICT (patient_id, dedupe_key) DO NOTHING
                 """)
                 .param("id", anomaly.id()).param("patient", anomaly.patientId()).param("kind", anomaly.kind())
                 .param("metric", anomaly.metric()).param("rule", anomaly.rule()).param("severity", anomaly.severity())

@@ -20,7 +20,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param reclaimIdle       an entry pending this long with another (dead) consumer is taken over
  * @param reclaimInterval   how often pending entries are looked at
  * @param consumerName      this instance's name in the consumer group (unique per instance)
- * @param streamMaxLength   approximate cap of hhms:anomalies
+ * @param judgedRetention   how long a reading's "judged" mark is kept (repeats arriving later are judged again)
  * @param userServiceUrl    where to check that a patient exists (thresholds, queries)
  * @param patientDataUrl    where stored readings are read back for re-evaluation
  */
@@ -34,7 +34,7 @@ public record AnalyticsProperties(
         @DefaultValue("60s") Duration reclaimIdle,
         @DefaultValue("30s") Duration reclaimInterval,
         @DefaultValue("analytics-1") String consumerName,
-        @DefaultValue("1000000") long streamMaxLength,
+        @DefaultValue("7d") Duration judgedRetention,
         @DefaultValue("http://localhost:8081") URI userServiceUrl,
         @DefaultValue("http://localhost:8082") URI patientDataUrl) {
 

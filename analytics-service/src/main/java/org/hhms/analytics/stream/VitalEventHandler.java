@@ -9,23 +9,33 @@ import org.hhms.analytics.threshold.Metrics;
 import org.hhms.common.stream.EventHandler;
 import org.hhms.common.stream.StreamEvent;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 import tools.jackson.databind.JsonNode;
 
-/** Turns a vital.recorded envelope into a {@link VitalReading} and has it judged. Other event types are ignored. */
+/**
+ * Turns a vital.recorded envelope into a {@link VitalReading} and has it judged, once per reading (a repeat of the
+ * event changes nothing). Other event types are ignored.
+ */
 @Component
 public class VitalEventHandler implements EventHandler {
 
     private final VitalEvaluator evaluator;
+    private final JudgedReadings judged;
 
-    public VitalEventHandler(VitalEvaluator evaluator) {
+    public VitalEventHandler(VitalEvaluator evaluator, JudgedReadings judged) {
         this.evaluator = evaluator;
+        this.judged = judged;
     }
 
     @Override
+    @Transactional
     public void handle(StreamEvent event) {
         if ("vital.recorded".equals(event.type())) {
-            evaluator.evaluate(parse(event.data(), event.traceId()));
+            VitalReading reading = parse(event.data(), event.traceId());
+            if (judged.claim(reading.patientId(), reading.readingId())) {
+                evaluator.evaluate(reading);
+            }
         }
     }
 

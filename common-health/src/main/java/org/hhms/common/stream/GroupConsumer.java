@@ -116,6 +116,16 @@ public class GroupConsumer implements SmartLifecycle {
         return running;
     }
 
+    /** The stream this consumer reads (with the key prefix). */
+    public String stream() {
+        return stream;
+    }
+
+    /** Its consumer group. */
+    public String group() {
+        return group;
+    }
+
     private void run() {
         boolean groupReady = false;
         boolean failing = false;
@@ -234,7 +244,12 @@ public class GroupConsumer implements SmartLifecycle {
         }
         for (StreamMessage<byte[], byte[]> message : claimed.getMessages()) {
             if (message.getBody() == null) {
-                continue; // deleted by trimming while pending
+                // Trimmed while pending (only the producer's safety cap does that): the producer's outbox still
+                // holds the event and sends it again, so this empty reference is only acknowledged.
+                log.warn("{} entry {} was trimmed before it was judged; its producer sends it again", stream,
+                        message.getId());
+                redis.opsForStream().acknowledge(stream, group, message.getId());
+                continue;
             }
             Map<String, String> body = new LinkedHashMap<>();
             message.getBody().forEach((k, v) -> body.put(new String(k, StandardCharsets.UTF_8),
