@@ -36,6 +36,8 @@ class AlertLifecycleTest extends AlertsTestSupport {
         assertThat(await(Duration.ofSeconds(20), () -> count("SELECT coalesce(max(occurrence_count), 0) FROM alerts "
                 + "WHERE patient_id = ?", patient) == 100)).isTrue();
         assertThat(count("SELECT count(*) FROM alerts WHERE patient_id = ?", patient)).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM alert_anomalies aa JOIN alerts a ON a.id = aa.alert_id "
+                + "WHERE a.patient_id = ?", patient)).as("the alert lists every anomaly it covers").isEqualTo(100);
         assertThat(await(Duration.ofSeconds(5), () -> count("SELECT count(*) FROM notifications n JOIN alerts a "
                 + "ON a.id = n.alert_id WHERE a.patient_id = ? AND n.status = 'sent'", patient) == 1)).isTrue();
         JsonNode alert = get("/alerts/" + patient, 200).get(0);
@@ -68,7 +70,8 @@ class AlertLifecycleTest extends AlertsTestSupport {
         // the all-clear went to the doctor who was paged, not to the caretaker who never was
         assertThat(count("SELECT count(*) FROM notifications WHERE purpose = 'all_clear' AND recipient_phone = ?",
                 "+15555550012")).isZero();
-        assertThat(resolvedEvent).isNotNull();
+        assertThat(count("SELECT count(*) FROM processed_events WHERE event_id = ?", resolvedEvent))
+                .as("the resolved event was handled, once").isEqualTo(1);
         // a new anomaly of the same condition opens a new alert
         detected(patient, condition, "warning", "spo2 87 < min 90.0");
         assertThat(await(Duration.ofSeconds(5), () -> count("SELECT count(*) FROM alerts WHERE patient_id = ?",

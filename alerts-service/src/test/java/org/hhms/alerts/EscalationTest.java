@@ -9,7 +9,9 @@ import java.util.UUID;
 
 import org.hhms.alerts.alert.AlertService;
 import org.hhms.alerts.notify.NotificationService;
+import org.hhms.testsupport.FakeUserService;
 import org.hhms.testsupport.TestDatabases;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -28,15 +30,24 @@ class EscalationTest extends AlertsTestSupport {
     static final MutableClock CLOCK = TestClockConfiguration.CLOCK;
 
 
+    /** Answers 404 for every patient (none has a team there), or 503 while the test makes it unavailable. */
+    static final FakeUserService USERS = new FakeUserService();
+
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         TestDatabases.register(registry, "hhms_test_escalation");
+        registry.add("hhms.alerts.user-service-url", USERS::url);
         registry.add("hhms.alerts.send-interval", () -> "1h");
         registry.add("hhms.alerts.escalation-interval", () -> "1h");
     }
 
     @Autowired
     AlertService alerts;
+
+    @AfterAll
+    static void stopUsers() {
+        USERS.close();
+    }
 
     @Autowired
     NotificationService notifications;
@@ -46,7 +57,7 @@ class EscalationTest extends AlertsTestSupport {
         UUID patient = UUID.randomUUID();
         List<UUID> team = team(patient, "doctor", "+15555550101", "doctor", "+15555550102", "caretaker",
                 "+15555550103");
-        UUID alert = alerts.onAnomaly(patient, patient + ":spo2:threshold", "threshold", "critical",
+        UUID alert = alerts.onAnomaly(null, null, patient, patient + ":spo2:threshold", "threshold", "critical",
                 "spo2 70 < min 90.0", CLOCK.instant()).id();
         notifications.sendDue();
         assertThat(sentTo(alert)).containsExactly(team.get(0));
@@ -84,7 +95,7 @@ class EscalationTest extends AlertsTestSupport {
     void aWarningWaitsThirtyMinutesBeforeEscalating() {
         UUID patient = UUID.randomUUID();
         List<UUID> team = team(patient, "doctor", "+15555550111", "caretaker", "+15555550112");
-        UUID alert = alerts.onAnomaly(patient, patient + ":glucose:threshold", "threshold", "warning",
+        UUID alert = alerts.onAnomaly(null, null, patient, patient + ":glucose:threshold", "threshold", "warning",
                 "glucose 320 > max 300.0", CLOCK.instant()).id();
         notifications.sendDue();
         CLOCK.advance(Duration.ofMinutes(29));
@@ -102,7 +113,7 @@ class EscalationTest extends AlertsTestSupport {
         UUID patient = UUID.randomUUID();
         UUID doctor = team(patient, "doctor", "+15555550121").getFirst();
         for (int i = 0; i < 4; i++) {
-            alerts.onAnomaly(patient, patient + ":warning-" + i, "threshold", "warning", "warning " + i,
+            alerts.onAnomaly(null, null, patient, patient + ":warning-" + i, "threshold", "warning", "warning " + i,
                     CLOCK.instant());
         }
         notifications.sendDue();
@@ -111,7 +122,7 @@ class EscalationTest extends AlertsTestSupport {
         assertThat(jdbc.queryForObject("SELECT error FROM notifications WHERE recipient_id = ? AND status = "
                 + "'retrying'", String.class, doctor)).contains("rate limited");
 
-        alerts.onAnomaly(patient, patient + ":critical", "threshold", "critical", "critical one", CLOCK.instant());
+        alerts.onAnomaly(null, null, patient, patient + ":critical", "threshold", "critical", "critical one", CLOCK.instant());
         notifications.sendDue();
         assertThat(count("SELECT count(*) FROM notifications WHERE recipient_id = ? AND status = 'sent'", doctor))
                 .isEqualTo(4);
@@ -126,8 +137,8 @@ class EscalationTest extends AlertsTestSupport {
 
     @Test
     void anAlertWhoseCareTeamWasUnknownPagesThePrimaryDoctorOnceTheTeamIsKnown() {
-        UUID patient = UUID.randomUUID(); // no care team stored, and the user-service is not running here
-        UUID alert = alerts.onAnomaly(patient, patient + ":late-team", "threshold", "critical", "spo2 80 < min 90.0",
+        UUID patient = UUID.randomUUID(); // no care team stored, and the user-service does not know the patient
+        UUID alert = alerts.onAnomaly(null, null, patient, patient + ":late-team", "threshold", "critical", "spo2 80 < min 90.0",
                 CLOCK.instant()).id();
         notifications.sendDue();
         assertThat(count("SELECT count(*) FROM notifications WHERE alert_id = ?", alert)).isZero();
@@ -145,10 +156,58 @@ class EscalationTest extends AlertsTestSupport {
     }
 
     @Test
+    void aManualAlertForAPatientWithoutATeamIsSentToTheWholeTeamOnceItIsKnown() {
+        UUID patient = UUID.randomUUID();
+        UUID alert = alerts.manual(patient, "Please call the patient's daughter", "warning").id();
+        notifications.sendDue();
+        assertThat(count("SELECT count(*) FROM notifications WHERE alert_id = ?", alert)).isZero();
+        assertThat(get("/alerts/" + patient, 200).get(0).get("error_message").asString())
+                .contains("No care team").contains("retrying");
+
+        List<UUID> team = team(patient, "doctor", "+15555550161", "caretaker", "+15555550162");
+        CLOCK.advance(Duration.ofSeconds(30));
+        alerts.advanceDue();
+        notifications.sendDue();
+        assertThat(sentTo(alert)).as("the promised retry happened").containsExactlyInAnyOrderElementsOf(team);
+        CLOCK.advance(Duration.ofMinutes(30));
+        alerts.advanceDue();
+        notifications.sendDue();
+        assertThat(sentTo(alert)).as("a manual alert is sent once, never repeated").hasSize(2);
+    }
+
+    @Test
+    void aCareTeamNobodyCanTellIsReportedAsUnknownAndLookedUpAgain() {
+        UUID patient = UUID.randomUUID();
+        USERS.setAvailable(false);
+        try {
+            UUID alert = alerts.onAnomaly(null, null, patient, patient + ":hr:threshold", "threshold", "critical",
+                    "heart_rate 185 > max 130.0", CLOCK.instant()).id();
+            assertThat(get("/alerts/" + patient, 200).get(0).get("error_message").asString())
+                    .as("not mistaken for a patient without a team").contains("unknown").contains("unavailable")
+                    .doesNotContain("No care team");
+            CLOCK.advance(Duration.ofSeconds(30));
+            alerts.advanceDue();
+            CLOCK.advance(Duration.ofSeconds(30));
+            alerts.advanceDue();
+            assertThat(count("SELECT count(*) FROM notifications WHERE alert_id = ?", alert)).isZero();
+            assertThat(count("SELECT escalation_level FROM alerts WHERE id = ?", alert))
+                    .as("no escalation past people nobody could look up").isZero();
+
+            List<UUID> team = team(patient, "doctor", "+15555550171", "doctor", "+15555550172");
+            CLOCK.advance(Duration.ofSeconds(30));
+            alerts.advanceDue();
+            notifications.sendDue();
+            assertThat(sentTo(alert)).containsExactly(team.get(0));
+        } finally {
+            USERS.setAvailable(true);
+        }
+    }
+
+    @Test
     void infoAlertsFromAnomaliesAreNotTexted() {
         UUID patient = UUID.randomUUID();
         team(patient, "doctor", "+15555550131");
-        UUID alert = alerts.onAnomaly(patient, patient + ":info", "threshold", "info", "fyi", CLOCK.instant()).id();
+        UUID alert = alerts.onAnomaly(null, null, patient, patient + ":info", "threshold", "info", "fyi", CLOCK.instant()).id();
         notifications.sendDue();
         assertThat(count("SELECT count(*) FROM notifications WHERE alert_id = ?", alert)).isZero();
         assertThat(get("/alerts/" + patient, 200).get(0).get("error_message").asString()).contains("not sent");

@@ -75,7 +75,7 @@ class TwilioDeliveryTest extends AlertsTestSupport {
         team(patient, "doctor", "+15555550201");
         int createdBefore = TWILIO.created.get();
         TWILIO.mode = 500;
-        UUID alert = alerts.onAnomaly(patient, patient + ":hr", "threshold", "critical", "heart_rate 200 > max 130.0",
+        UUID alert = alerts.onAnomaly(null, null, patient, patient + ":hr", "threshold", "critical", "heart_rate 200 > max 130.0",
                 CLOCK.instant()).id();
         notifications.sendDue();
         assertThat(status(alert)).isEqualTo("retrying");
@@ -108,7 +108,7 @@ class TwilioDeliveryTest extends AlertsTestSupport {
         UUID patient = UUID.randomUUID();
         team(patient, "doctor", FakeTwilio.INVALID);
         TWILIO.mode = 201;
-        UUID alert = alerts.onAnomaly(patient, patient + ":t", "threshold", "critical", "temperature 41.5 > max 39.0",
+        UUID alert = alerts.onAnomaly(null, null, patient, patient + ":t", "threshold", "critical", "temperature 41.5 > max 39.0",
                 CLOCK.instant()).id();
         notifications.sendDue();
         CLOCK.advance(Duration.ofMinutes(10));
@@ -128,7 +128,7 @@ class TwilioDeliveryTest extends AlertsTestSupport {
         UUID patient = UUID.randomUUID();
         team(patient, "doctor", "+15555550203");
         TWILIO.mode = 503;
-        UUID alert = alerts.onAnomaly(patient, patient + ":r", "threshold", "critical", "spo2 70 < min 90.0",
+        UUID alert = alerts.onAnomaly(null, null, patient, patient + ":r", "threshold", "critical", "spo2 70 < min 90.0",
                 CLOCK.instant()).id();
         notifications.sendDue();
         assertThat(status(alert)).isEqualTo("retrying");

@@ -23,6 +23,7 @@ public final class FakeUserService implements AutoCloseable {
     private final Map<UUID, List<UUID>> patientsOfDoctor = new ConcurrentHashMap<>();
     private final Map<UUID, Map<UUID, String>> careTeams = new ConcurrentHashMap<>();
     private final AtomicInteger lookups = new AtomicInteger();
+    private volatile boolean available = true;
 
     public FakeUserService() {
         try {
@@ -60,6 +61,11 @@ public final class FakeUserService implements AutoCloseable {
         return id;
     }
 
+    /** While unavailable it answers every request 503, as a user-service whose database is down would. */
+    public void setAvailable(boolean available) {
+        this.available = available;
+    }
+
     /** How many requests it has answered. */
     public int lookups() {
         return lookups.get();
@@ -68,6 +74,10 @@ public final class FakeUserService implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         String[] parts = exchange.getRequestURI().getPath().split("/");
         lookups.incrementAndGet();
+        if (!available) {
+            HttpStubs.respond(exchange, 503, "{\"status\":503,\"detail\":\"unavailable\"}");
+            return;
+        }
         try {
             UUID id = UUID.fromString(parts[2]);
             String role = roles.get(id);

@@ -66,6 +66,22 @@ public class AlertRepository {
                 .param("reading", ts(readingAt)).param("now", ts(now)).update();
     }
 
+    /** Records that the alert covers this anomaly (ignored when an anomaly has no id, or is already recorded). */
+    public void recordAnomaly(UUID alertId, UUID anomalyId, String readingId, String severity, String description,
+            Instant readingAt, Instant now) {
+        if (anomalyId == null) {
+            return;
+        }
+        jdbc.sql("""
+                INSERT INTO alert_anomalies (anomaly_id, alert_id, reading_id, severity, description, reading_at,
+                                             recorded_at)
+                VALUES (:anomaly, :alert, :reading, :severity, :description, :readingAt, :now)
+                ON CONFLICT (anomaly_id) DO NOTHING
+                """).param("anomaly", anomalyId).param("alert", alertId).param("reading", readingId)
+                .param("severity", severity).param("description", description).param("readingAt", ts(readingAt))
+                .param("now", ts(now)).update();
+    }
+
     public void updateStatus(UUID id, String status, Instant now) {
         jdbc.sql("UPDATE alerts SET status = :s, updated_at = :now WHERE id = :id").param("id", id)
                 .param("s", status).param("now", ts(now)).update();

@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import org.hhms.alerts.careteam.CareTeamMember;
 import org.hhms.alerts.careteam.CareTeams;
+import org.hhms.alerts.careteam.TeamLookup;
 import org.hhms.alerts.config.AlertsProperties;
 import org.hhms.alerts.live.AlertBroadcaster;
 import org.hhms.alerts.notify.NotificationRepository;
@@ -52,25 +53,33 @@ public class AlertService {
         this.clock = clock;
     }
 
-    /** An anomaly: opens the condition's alert and pages, or counts a repeat on the alert already open. */
+    /**
+     * An anomaly: opens the condition's alert and pages, or counts a repeat on the alert already open. The alert
+     * records the anomaly ({@code anomalyId}, when analytics gave one) among those it covers.
+     */
     @Transactional
-    public Alert onAnomaly(UUID patientId, String conditionKey, String kind, String severity, String description,
-            Instant readingAt) {
+    public Alert onAnomaly(UUID anomalyId, String readingId, UUID patientId, String conditionKey, String kind,
+            String severity, String description, Instant readingAt) {
         Instant now = now();
         Alert candidate = newAlert(UUID.randomUUID(), patientId, conditionKey, kind, severity, description, readingAt,
                 now);
         if (alerts.insertIfNoActive(candidate)) {
+            alerts.recordAnomaly(candidate.id(), anomalyId, readingId, severity, description, readingAt, now);
             page(candidate);
             return alerts.find(candidate.id()).orElseThrow();
         }
         Alert open = alerts.lockActive(conditionKey).orElseThrow();
         alerts.recordOccurrence(open.id(), severity, description, readingAt, now);
+        alerts.recordAnomaly(open.id(), anomalyId, readingId, severity, description, readingAt, now);
         Alert updated = alerts.find(open.id()).orElseThrow();
         broadcaster.publish("alert.updated", views.of(updated));
         return updated;
     }
 
-    /** A manual alert (HHMS send routes): its own condition, paged at once whatever its severity. */
+    /**
+     * A manual alert (HHMS send routes): its own condition, paged at once to the whole care team whatever its
+     * severity. If nobody can be paged yet, it is tried again every {@link #NO_TEAM_RETRY} until someone can.
+     */
     @Transactional
     public Alert manual(UUID patientId, String message, String severity) {
         Instant now = now();
@@ -130,22 +139,35 @@ public class AlertService {
         Instant now = now();
         List<Alert> due = alerts.lockDue(now, 100);
         for (Alert alert : due) {
-            List<CareTeamMember> team = careTeams.of(alert.patientId());
+            TeamLookup lookup = careTeams.of(alert.patientId());
+            if (lookup instanceof TeamLookup.Unknown unknown) {
+                // Nobody can tell whom to page right now: keep the alert where it is and look again soon, rather
+                // than escalating past people who may well be there.
+                alerts.setError(alert.id(), noTeamYet(alert, unknown), now);
+                alerts.schedule(alert.id(), alert.escalationLevel(), alert.round(), now.plus(NO_TEAM_RETRY),
+                        alert.nextRepeatAt(), now);
+                continue;
+            }
+            List<CareTeamMember> team = lookup.members();
             int level = alert.escalationLevel();
             int round = alert.round();
             Instant nextEscalation = alert.nextEscalationAt();
             Instant nextRepeat = alert.nextRepeatAt();
             // The first page, if it could not be queued when the alert opened (care team unknown then). Otherwise a
             // no-op: the idempotency key makes it the same notification. A late first page restarts the clocks.
-            if (!team.isEmpty()
-                    && notifications.queue(alert, List.of(team.getFirst()), "alert", 1, body(alert, "")) > 0) {
+            if (!team.isEmpty() && notifications.queue(alert, firstRound(alert, team), "alert", 1, body(alert, "")) > 0) {
                 alerts.setError(alert.id(), null, now);
-                alerts.schedule(alert.id(), 0, 1, now.plus(properties.escalationDelay(alert.severity())),
-                        now.plus(properties.repeatInterval(alert.severity())), now);
+                if (isManual(alert)) {
+                    alerts.schedule(alert.id(), 0, 1, null, null, now);
+                } else {
+                    alerts.schedule(alert.id(), 0, 1, now.plus(properties.escalationDelay(alert.severity())),
+                            now.plus(properties.repeatInterval(alert.severity())), now);
+                }
                 continue;
             }
             if (team.isEmpty() && attempts.forAlert(alert.id()).isEmpty()) {
                 // Still nobody to page: look again soon rather than escalating to no one.
+                alerts.setError(alert.id(), noTeamYet(alert, lookup), now);
                 alerts.schedule(alert.id(), level, round, now.plus(NO_TEAM_RETRY), nextRepeat, now);
                 continue;
             }
@@ -177,25 +199,41 @@ public class AlertService {
         return alerts.find(alertId).orElseThrow(() -> ApiProblem.notFound("No alert with id " + alertId));
     }
 
-    /** Queues the first round (the primary doctor) and announces the new alert. */
+    /**
+     * Queues the first round (the primary doctor; everyone for a manual alert) and announces the new alert. With
+     * nobody to page yet, the alert says why and is looked at again in {@link #NO_TEAM_RETRY}.
+     */
     private void page(Alert alert) {
-        boolean texted = !"info".equals(alert.severity()) || properties.smsInfo() || "manual".equals(alert.kind());
-        List<CareTeamMember> team = careTeams.of(alert.patientId());
+        boolean texted = !"info".equals(alert.severity()) || properties.smsInfo() || isManual(alert);
+        Instant now = now();
         if (!texted) {
-            alerts.setError(alert.id(), "info alert: not sent by SMS (ALERTS_SMS_INFO=false)", now());
-        } else if (team.isEmpty()) {
-            // Nobody to page yet (no team, or the user-service did not answer): look again in 30 s.
-            Instant now = now();
-            alerts.setError(alert.id(), "No care team to notify for patient " + alert.patientId()
-                    + " yet; retrying", now);
-            if (alert.nextEscalationAt() != null) {
-                alerts.schedule(alert.id(), 0, 1, now.plus(NO_TEAM_RETRY), alert.nextRepeatAt(), now);
-            }
+            alerts.setError(alert.id(), "info alert: not sent by SMS (ALERTS_SMS_INFO=false)", now);
         } else {
-            notifications.queue(alert, "manual".equals(alert.kind()) ? team : List.of(team.getFirst()), "alert", 1,
-                    body(alert, ""));
+            TeamLookup lookup = careTeams.of(alert.patientId());
+            if (lookup.members().isEmpty()) {
+                alerts.setError(alert.id(), noTeamYet(alert, lookup), now);
+                alerts.schedule(alert.id(), 0, 1, now.plus(NO_TEAM_RETRY), alert.nextRepeatAt(), now);
+            } else {
+                notifications.queue(alert, firstRound(alert, lookup.members()), "alert", 1, body(alert, ""));
+            }
         }
         broadcaster.publish("alert.created", views.of(alerts.find(alert.id()).orElseThrow()));
+    }
+
+    /** Who gets the first page: the primary doctor, or for a manual alert the whole team. */
+    private static List<CareTeamMember> firstRound(Alert alert, List<CareTeamMember> team) {
+        return isManual(alert) ? team : List.of(team.getFirst());
+    }
+
+    private static boolean isManual(Alert alert) {
+        return "manual".equals(alert.kind());
+    }
+
+    private static String noTeamYet(Alert alert, TeamLookup lookup) {
+        String why = lookup instanceof TeamLookup.Unknown unknown
+                ? "Care team of patient " + alert.patientId() + " unknown (" + unknown.reason() + ")"
+                : "No care team to notify for patient " + alert.patientId() + " yet";
+        return why + "; retrying every " + NO_TEAM_RETRY.toSeconds() + " s";
     }
 
     private Alert newAlert(UUID id, UUID patientId, String conditionKey, String kind, String severity,
@@ -208,12 +246,14 @@ public class AlertService {
                 repeat == null ? null : now.plus(repeat), null, null, null, null, now, now);
     }
 
-    /** The people who were sent this alert (for the all-clear). */
+    /** The people who were sent this alert (for the all-clear), as they were paged: no lookup can fail here. */
     private List<CareTeamMember> notified(Alert alert) {
-        List<UUID> told = attempts.forAlert(alert.id()).stream()
-                .filter(n -> "sent".equals(n.status()) && !"all_clear".equals(n.purpose()))
-                .map(n -> n.recipientId()).distinct().toList();
-        return careTeams.of(alert.patientId()).stream().filter(m -> told.contains(m.userId())).toList();
+        java.util.Map<UUID, CareTeamMember> told = new java.util.LinkedHashMap<>();
+        attempts.forAlert(alert.id()).stream()
+                .filter(n -> "sent".equals(n.status()) && !"all_clear".equals(n.purpose()) && n.recipientId() != null)
+                .forEach(n -> told.putIfAbsent(n.recipientId(), new CareTeamMember(n.recipientId(), n.recipientName(),
+                        "", n.recipientPhone(), false, told.size() + 1)));
+        return List.copyOf(told.values());
     }
 
     private static String body(Alert alert, String prefix) {

@@ -40,24 +40,27 @@ public class CareTeams {
         this.users = serviceTokens.client(properties.userServiceUrl(), Duration.ofSeconds(3));
     }
 
-    /** The members in escalation order; empty when the patient has none or nobody can tell right now. */
-    public List<CareTeamMember> of(UUID patientId) {
+    /**
+     * The patient's team in escalation order: as stored, else asked of the user-service once. A 404 there means the
+     * patient has no team (known, empty); no answer means nobody can tell right now (unknown).
+     */
+    public TeamLookup of(UUID patientId) {
         Optional<String> stored = jdbc.sql("SELECT members FROM care_teams WHERE patient_id = :p")
                 .param("p", patientId).query(String.class).optional();
         if (stored.isPresent()) {
-            return parse(mapper.readTree(stored.get()));
+            return new TeamLookup.Known(parse(mapper.readTree(stored.get())));
         }
         try {
             String body = users.get().uri("/users/{id}/care-team", patientId).retrieve().body(String.class);
             JsonNode members = mapper.readTree(body).path("members");
             store(patientId, members, Instant.now());
-            return parse(members);
-        } catch (HttpClientErrorException e) {
-            log.warn("No care team for patient {}: user-service answered {}", patientId, e.getStatusCode());
-            return List.of();
+            return new TeamLookup.Known(parse(members));
+        } catch (HttpClientErrorException.NotFound e) {
+            log.warn("No care team for patient {}: the user-service does not know them", patientId);
+            return new TeamLookup.Known(List.of());
         } catch (RestClientException e) {
-            log.warn("Care team of patient {} unknown: user-service unreachable ({})", patientId, e.toString());
-            return List.of();
+            log.warn("Care team of patient {} unknown: user-service unavailable ({})", patientId, e.toString());
+            return new TeamLookup.Unknown("user-service unavailable: " + e.getMessage());
         }
     }
 

@@ -6,7 +6,6 @@ import java.util.UUID;
 import org.hhms.alerts.alert.AlertService;
 import org.hhms.common.stream.EventHandler;
 import org.hhms.common.stream.StreamEvent;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -20,11 +19,11 @@ import tools.jackson.databind.JsonNode;
 public class AnomalyEventHandler implements EventHandler {
 
     private final AlertService alerts;
-    private final JdbcClient jdbc;
+    private final ProcessedEvents processed;
 
-    public AnomalyEventHandler(AlertService alerts, JdbcClient jdbc) {
+    public AnomalyEventHandler(AlertService alerts, ProcessedEvents processed) {
         this.alerts = alerts;
-        this.jdbc = jdbc;
+        this.processed = processed;
     }
 
     @Override
@@ -38,8 +37,7 @@ public class AnomalyEventHandler implements EventHandler {
         if (eventId == null) {
             throw new IllegalArgumentException("anomaly event without event_id");
         }
-        if (jdbc.sql("INSERT INTO processed_events (event_id) VALUES (:id) ON CONFLICT DO NOTHING")
-                .param("id", eventId).update() == 0) {
+        if (!processed.claim(eventId)) {
             return; // already handled
         }
         JsonNode data = event.data();
@@ -47,7 +45,9 @@ public class AnomalyEventHandler implements EventHandler {
         Instant readingAt = data.hasNonNull("reading_time") ? Instant.parse(data.get("reading_time").asString())
                 : null;
         if (type.equals("anomaly.detected")) {
-            alerts.onAnomaly(UUID.fromString(data.required("patient_id").asString()), conditionKey,
+            alerts.onAnomaly(data.hasNonNull("anomaly_id") ? UUID.fromString(data.get("anomaly_id").asString()) : null,
+                    data.hasNonNull("reading_id") ? data.get("reading_id").asString() : null,
+                    UUID.fromString(data.required("patient_id").asString()), conditionKey,
                     data.path("kind").asString("anomaly"), data.required("severity").asString(),
                     data.path("description").asString(""), readingAt);
         } else {
