@@ -96,6 +96,17 @@ class IngestTest extends VitalsApiSupport {
     }
 
     @Test
+    void readingsWithoutAnIdAreTwoReadingsWhenAnythingDiffers() {
+        UUID patient = USERS.addPatient();
+        post("/patient/" + patient, reading("2026-11-23T10:07:00Z", "heart_rate", 70), 201);
+        // A corrected value, and another device, at the same instant: new readings, not repeats to drop.
+        post("/patient/" + patient, reading("2026-11-23T10:07:00Z", "heart_rate", 75), 201);
+        post("/patient/" + patient, reading("2026-11-23T10:07:00Z", "heart_rate", 70, "device_id", "cuff-2"), 201);
+        post("/patient/" + patient, reading("2026-11-23T10:07:00Z", "heart_rate", 75), 200);
+        assertThat(rows(patient)).isEqualTo(3);
+    }
+
+    @Test
     void tenConcurrentCopiesOfOneReadingMakeOneRow() throws Exception {
         UUID patient = USERS.addPatient();
         String body = mapper.writeValueAsString(reading("2026-11-23T10:10:00Z", "spo2", 95));

@@ -108,7 +108,8 @@ public class ReadingValidator {
             problems.add(new FieldProblem(path + "device_id", "must be at most " + MAX_ID_LENGTH + " characters"));
         }
         String readingId = request.readingId() != null ? request.readingId()
-                : derivedId(patientId, recordedAt, values);
+                : derivedId(patientId, recordedAt, request.deviceId(), values, request.onOxygen(),
+                        request.consciousness());
         return new Reading(patientId, readingId, recordedAt, now, request.deviceId(), values, request.onOxygen(),
                 request.consciousness());
     }
@@ -133,12 +134,21 @@ public class ReadingValidator {
     }
 
     /**
-     * Without a client reading_id, a reading is identified by its patient, time and the metrics it carries: a retry
-     * of the same reading derives the same id and is stored once.
+     * Without a client reading_id, a reading is identified by everything it says: its patient, time, device and
+     * every value (metrics, on_oxygen, consciousness). A retry of the same reading derives the same id and is stored
+     * once; two readings that differ in anything (another device at the same instant, a corrected value) are two
+     * readings. A reading without a time is taken at its receipt (to the microsecond), so it is never merged with
+     * another, and a resend of it is a new reading: a device that retries sends a reading_id or a timestamp
+     * (docs/vitals.md, "Reading identity").
      */
-    static String derivedId(UUID patientId, Instant recordedAt, Map<Metric, Double> values) {
-        StringBuilder identity = new StringBuilder().append(patientId).append('|').append(recordedAt);
-        values.keySet().forEach(metric -> identity.append('|').append(metric.json()));
+    static String derivedId(UUID patientId, Instant recordedAt, String deviceId, Map<Metric, Double> values,
+            Boolean onOxygen, Consciousness consciousness) {
+        StringBuilder identity = new StringBuilder().append(patientId).append('|').append(recordedAt)
+                .append("|device=").append(deviceId == null ? "" : deviceId);
+        values.forEach((metric, value) -> identity.append('|').append(metric.json()).append('=')
+                .append(Double.toString(value)));
+        identity.append("|on_oxygen=").append(onOxygen == null ? "" : onOxygen)
+                .append("|consciousness=").append(consciousness == null ? "" : consciousness.json());
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256")
                     .digest(identity.toString().getBytes(StandardCharsets.UTF_8));

@@ -116,6 +116,23 @@ class ReadingValidatorTest {
     }
 
     @Test
+    void aReadingThatDiffersInAnyValueOrDeviceIsAnotherReading() {
+        String id = validator.validate(PATIENT, new ReadingRequest("2026-11-23T10:00:00Z", 70.0, 98.0, null, null,
+                null, null, null, null, null, "watch-1", null, null)).readingId();
+        ReadingRequest corrected = new ReadingRequest("2026-11-23T10:00:00Z", 75.0, 98.0, null, null, null, null,
+                null, null, null, "watch-1", null, null);
+        ReadingRequest otherDevice = new ReadingRequest("2026-11-23T10:00:00Z", 70.0, 98.0, null, null, null, null,
+                null, null, null, "watch-2", null, null);
+        ReadingRequest onOxygen = new ReadingRequest("2026-11-23T10:00:00Z", 70.0, 98.0, null, null, null, null,
+                null, null, null, "watch-1", true, null);
+        ReadingRequest confused = new ReadingRequest("2026-11-23T10:00:00Z", 70.0, 98.0, null, null, null, null,
+                null, null, null, "watch-1", null, Consciousness.CONFUSION);
+        assertThat(List.of(corrected, otherDevice, onOxygen, confused))
+                .extracting(r -> validator.validate(PATIENT, r).readingId())
+                .doesNotContain(id).doesNotHaveDuplicates();
+    }
+
+    @Test
     void aBatchNamesProblemsByIndexAndRejectsEmptyAndOversizedBatches() {
         List<ReadingRequest> batch = List.of(request(Map.of("heart_rate", 70.0)), request(Map.of("spo2", 10.0)),
                 request(Map.of("systolic_bp", 120.0)));
