@@ -11,7 +11,8 @@ import com.sun.net.httpserver.HttpServer;
 
 /**
  * A stand-in for one HHMS service on a real socket: {@code /health} answers what the test sets, every other path
- * echoes the method, path and the X-Request-ID it received.
+ * echoes the method, path and the X-Request-ID it received; a path ending in {@code /crash} closes the connection
+ * without an answer, as a service killed mid-request does.
  */
 final class FakeService implements AutoCloseable {
 
@@ -52,6 +53,10 @@ final class FakeService implements AutoCloseable {
                             healthy ? "1" : "null", healthy ? "null" : "\"Connection refused\"");
             HttpStubs.respond(exchange, healthy ? 200 : 503, healthy ? document : "{\"detail\":" + document + "}");
             return;
+        }
+        if (path.endsWith("/crash")) {
+            // The service dies mid-request: the JDK server closes the connection without an answer.
+            throw new IllegalStateException("the service process died mid-request");
         }
         String echo = """
                 {"service":"%s","method":"%s","path":"%s","request_id":"%s","authorization":"%s"}""".formatted(name,

@@ -133,6 +133,25 @@ class GatewayTest {
     }
 
     @Test
+    void aServiceDyingMidRequestIs502SayingTheOutcomeIsUnknown() {
+        client.post().uri("/analytics/crash").exchange()
+                .expectStatus().isEqualTo(502)
+                .expectHeader().contentType("application/problem+json")
+                .expectBody()
+                .jsonPath("$.status").isEqualTo(502)
+                .jsonPath("$.outcome").isEqualTo("unknown")
+                .jsonPath("$.detail").value(String.class, detail -> assertThat(detail)
+                        .contains("analytics-service").contains("unknown").contains("reading_id"));
+    }
+
+    @Test
+    void aRefusedServiceSaysNothingWasDone() {
+        client.post().uri("/alerts/send/some-patient").exchange()
+                .expectStatus().isEqualTo(503)
+                .expectBody().jsonPath("$.outcome").isEqualTo("not_applied");
+    }
+
+    @Test
     void anUnknownPathIs404ProblemDetails() {
         client.get().uri("/nowhere").exchange()
                 .expectStatus().isNotFound()

@@ -38,7 +38,6 @@ public class AuditController {
         if (limit < 1 || limit > 1000) {
             throw ApiProblem.invalidField("limit", "must be between 1 and 1000, got " + limit);
         }
-        trail.flush();
         return trail.find(patientId, actorId, since == null ? clock.instant().minus(Duration.ofDays(7)) : since,
                 limit);
     }

@@ -2,12 +2,14 @@ package org.hhms.common.audit;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
@@ -20,9 +22,10 @@ import org.springframework.web.context.request.RequestContextHolder;
 
 /**
  * The append-only audit trail of this service (table {@code audit_events}; UPDATE, DELETE and TRUNCATE are refused
- * by a trigger). Records are queued by the request and written in batches every 200 ms by one writer, so a read
- * costs no database round trip; a graceful stop writes what is queued. While the database is down records wait in
- * the queue (up to {@value #CAPACITY}) and are retried.
+ * by a trigger). A record is as durable as the answer it describes: the request hands it to one writer, which
+ * commits whatever records have arrived in one batch (group commit: one round trip for many concurrent requests),
+ * and the request's answer waits for that commit ({@link AuditInterceptor}). Nothing is dropped: a full queue makes
+ * requests wait, and while the database is down the records are retried and their requests answered 503.
  */
 public class AuditTrail implements SmartLifecycle {
 
@@ -35,9 +38,10 @@ public class AuditTrail implements SmartLifecycle {
     private final JdbcClient query;
     private final String service;
     private final Clock clock;
-    private final BlockingQueue<AuditEvent> queue = new ArrayBlockingQueue<>(CAPACITY);
+    private final BlockingQueue<Pending> queue = new ArrayBlockingQueue<>(CAPACITY);
     private volatile Thread writer;
     private volatile boolean running;
+    private volatile int inFlight;
 
     public AuditTrail(JdbcTemplate jdbc, String service, Clock clock) {
         this.jdbc = jdbc;
@@ -54,13 +58,30 @@ public class AuditTrail implements SmartLifecycle {
         }
     }
 
-    public void record(UUID actorId, String actorRole, String action, UUID patientId, String target, int status,
-            String requestId, String clientAddress) {
+    /**
+     * Hands a record to the writer; the future completes once it is committed (or fails when the queue stayed full
+     * for {@code timeout}).
+     */
+    public CompletableFuture<Void> record(UUID actorId, String actorRole, String action, UUID patientId,
+            String target, int status, String requestId, String clientAddress, Duration timeout) {
         AuditEvent event = new AuditEvent(null, clock.instant(), service, actorId, actorRole, action, patientId,
                 target, status, requestId, clientAddress);
-        if (!queue.offer(event)) {
-            log.error("Audit queue full ({} records unwritten): dropped {}", CAPACITY, event);
+        Pending pending = new Pending(event, new CompletableFuture<>());
+        try {
+            if (!queue.offer(pending, timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                pending.written().completeExceptionally(new IllegalStateException("audit queue full (" + CAPACITY
+                        + " records waiting for the database)"));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            pending.written().completeExceptionally(e);
         }
+        return pending.written();
+    }
+
+    /** Records handed over and not yet committed (an operator's metric: it grows while the database is away). */
+    public int waiting() {
+        return queue.size() + inFlight;
     }
 
     /** Newest first, optionally for one patient and/or one actor, from {@code since}. */
@@ -83,15 +104,6 @@ public class AuditTrail implements SmartLifecycle {
                 .list();
     }
 
-    /** Writes everything queued so far (tests and shutdown). */
-    public void flush() {
-        List<AuditEvent> batch = new ArrayList<>();
-        while (queue.drainTo(batch, BATCH) > 0) {
-            write(batch);
-            batch.clear();
-        }
-    }
-
     private void write(List<AuditEvent> batch) {
         jdbc.batchUpdate("""
                 INSERT INTO audit_events (occurred_at, service, actor_id, actor_role, action, patient_id, target,
@@ -112,30 +124,47 @@ public class AuditTrail implements SmartLifecycle {
     }
 
     private void run() {
-        List<AuditEvent> batch = new ArrayList<>();
+        List<Pending> batch = new ArrayList<>();
         while (running || !queue.isEmpty()) {
             try {
                 if (batch.isEmpty()) {
-                    AuditEvent first = queue.poll(200, TimeUnit.MILLISECONDS);
+                    Pending first = queue.poll(200, TimeUnit.MILLISECONDS);
                     if (first == null) {
                         continue;
                     }
                     batch.add(first);
                     queue.drainTo(batch, BATCH - 1);
+                    inFlight = batch.size();
                 }
-                write(batch);
+                write(batch.stream().map(Pending::event).toList());
+                batch.forEach(p -> p.written().complete(null));
                 batch.clear();
+                inFlight = 0;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
                 log.warn("Cannot write {} audit records yet, retrying: {}", batch.size(), e.toString());
                 if (!running) {
+                    abandon(batch);
                     return;
                 }
                 sleep();
             }
         }
+    }
+
+    /** Stopping while the database is away: whoever still waits is told the record was not written. */
+    private void abandon(List<Pending> batch) {
+        queue.drainTo(batch);
+        IllegalStateException stopping = new IllegalStateException("service stopping; audit record not written");
+        batch.forEach(p -> p.written().completeExceptionally(stopping));
+        batch.clear();
+        inFlight = 0;
+    }
+
+    /** A record and the future its request waits on. */
+    private record Pending(AuditEvent event, CompletableFuture<Void> written) {
     }
 
     private static void sleep() {

@@ -1,6 +1,7 @@
 package org.hhms.common.security;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,6 +13,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -130,12 +132,26 @@ public class HhmsSecurityAutoConfiguration {
             return new AuditController(trail, access, Clock.systemUTC());
         }
 
+        /** {@code hhms.audit.waiting}: records handed over and not yet committed (grows while the database is away). */
+        @Configuration(proxyBeanMethods = false)
+        @ConditionalOnClass(name = "io.micrometer.core.instrument.binder.MeterBinder")
+        static class Metrics {
+
+            @Bean
+            io.micrometer.core.instrument.binder.MeterBinder auditMetrics(AuditTrail trail) {
+                return registry -> io.micrometer.core.instrument.Gauge
+                        .builder("hhms.audit.waiting", trail, AuditTrail::waiting)
+                        .description("Audit records not yet committed").register(registry);
+            }
+        }
+
         @Bean
-        WebMvcConfigurer auditInterceptorConfigurer(AuditTrail trail) {
+        WebMvcConfigurer auditInterceptorConfigurer(AuditTrail trail, ObjectMapper mapper,
+                @Value("${hhms.audit.write-timeout:5s}") Duration timeout) {
             return new WebMvcConfigurer() {
                 @Override
                 public void addInterceptors(InterceptorRegistry registry) {
-                    registry.addInterceptor(new AuditInterceptor(trail));
+                    registry.addInterceptor(new AuditInterceptor(trail, mapper, timeout));
                 }
             };
         }

@@ -90,18 +90,30 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     /**
      * The database or Redis is unreachable or too slow, or the transaction around the work could not be begun,
-     * committed or rolled back: nothing acknowledged was lost and the client may retry (writes are idempotent).
+     * committed or rolled back: a 503 the client may retry. It says what is known of the outcome: nothing was
+     * changed (every transaction of the request rolled back, or none began), or — when a commit went through or was
+     * in doubt — that the outcome is unknown and a retry is safe (writes are idempotent).
      */
     @ExceptionHandler({ DataAccessResourceFailureException.class, QueryTimeoutException.class,
             TransientDataAccessException.class, RecoverableDataAccessException.class, TransactionException.class })
     ResponseEntity<Object> dependencyDown(Exception ex, WebRequest request) {
         log.warn("Dependency failure: {}", ex.toString());
+        CommitOutcomes.Outcome outcome = CommitOutcomes.current();
         ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-                "A dependency of this service is unavailable; nothing was changed. Retry later.");
+                outcome == CommitOutcomes.Outcome.NOTHING_COMMITTED
+                        ? "A dependency of this service is unavailable; nothing was changed. Retry later."
+                        : UNKNOWN_OUTCOME);
+        body.setProperty("outcome", outcome == CommitOutcomes.Outcome.NOTHING_COMMITTED ? "not_applied" : "unknown");
         HttpHeaders headers = new HttpHeaders();
         headers.set(HttpHeaders.RETRY_AFTER, "5");
         return handleExceptionInternal(ex, body, headers, HttpStatus.SERVICE_UNAVAILABLE, request);
     }
+
+    /** What a 503 says when the request may have been carried out. */
+    public static final String UNKNOWN_OUTCOME = "A dependency of this service failed while the request was being "
+            + "completed: the outcome is unknown (it may have been carried out). Retrying is safe for readings: a "
+            + "reading with the same reading_id (or timestamp) is stored once; check other changes before repeating "
+            + "them.";
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception ex, WebRequest request) {

@@ -23,7 +23,16 @@ public final class ServletProblems {
 
     public static void write(HttpServletRequest request, HttpServletResponse response, ObjectMapper mapper,
             HttpStatus status, String detail) throws IOException {
+        write(request, response, mapper, status, detail, null);
+    }
+
+    /** The same, saying whether the request was carried out ({@code not_applied}, {@code unknown}). */
+    public static void write(HttpServletRequest request, HttpServletResponse response, ObjectMapper mapper,
+            HttpStatus status, String detail, String outcome) throws IOException {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        if (outcome != null) {
+            problem.setProperty("outcome", outcome);
+        }
         problem.setInstance(URI.create(request.getRequestURI()));
         if (RequestIdFilter.current() != null) {
             problem.setProperty("request_id", RequestIdFilter.current());
