@@ -26,7 +26,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * <li>{@code latency}: background ingest at {@code --rate} readings/s from {@code --devices} devices while probe
  * patients post one abnormal reading each; reports the time until each probe's alert arrives on the stream;</li>
  * <li>{@code latest}: {@code GET /patient/{id}/latest} at a fixed {@code --rate} (open loop: latency is measured
- * from the planned send time, so a slow answer cannot hide the queue behind it).</li>
+ * from the planned send time, so a slow answer cannot hide the queue behind it);</li>
+ * <li>{@code chaos}: the load of {@code scripts/chaos.sh} ({@link ChaosLoad}): readings and probes that retry like
+ * devices, and a ledger of what each was answered.</li>
  * </ul>
  * Signs in as {@code --admin-email} / {@code --admin-password} (default: HHMS_ADMIN_EMAIL / HHMS_ADMIN_PASSWORD,
  * else admin@hhms.local and .run/admin-password).
@@ -54,7 +56,7 @@ public final class Simulator {
         Map<String, String> options = parse(args);
         if (options.containsKey("help")) {
             System.out.println("""
-                    usage: java -jar device-simulator.jar [cohort|latency|latest] [--option value ...]
+                    usage: java -jar device-simulator.jar [cohort|latency|latest|chaos] [--option value ...]
                       common:  --base-url http://localhost:8080  --json results.json  --tag demo
                                --admin-email E --admin-password P
                       cohort:  --stable 200 --deteriorating 20 --silent 10 --artefacts 20 --hours 6 --speed 60
@@ -62,7 +64,9 @@ public final class Simulator {
                                patient per tick) --tick-ms 250 --settle 20 (seconds to wait for late alerts)
                                --seed 1
                       latency: --rate 1000 (readings/s) --batch-size 1 --devices 100 --probes 40 --seconds 40
-                      latest:  --rate 200 --seconds 20""");
+                      latest:  --rate 200 --seconds 20
+                      chaos:   --devices 60 --probes 20 --rate 300 --batch-size 10 --probe-every 8
+                               --until-file F (or --seconds 600) --grace 90 --ledger .run/chaos/ledger.csv""");
             return;
         }
         Simulator simulator = new Simulator(options);
@@ -71,6 +75,7 @@ public final class Simulator {
             case "cohort" -> simulator.cohort();
             case "latency" -> simulator.latency();
             case "latest" -> simulator.latest();
+            case "chaos" -> simulator.results.putAll(new ChaosLoad(simulator.api, options).run(simulator.adminToken));
             default -> throw new IllegalArgumentException("unknown mode " + mode);
         }
         if (options.containsKey("json")) {
