@@ -155,13 +155,46 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         if (cause instanceof DatabindException databind && !databind.getPath().isEmpty()) {
             return ApiProblem.invalidField(path(databind), "has the wrong type or format").getBody();
         }
+        if (cause instanceof tools.jackson.core.exc.StreamConstraintsException limit) {
+            String at = limit.processor() instanceof tools.jackson.core.JsonParser parser ? pathOf(parser) : null;
+            String rule = "exceeds a limit: " + limit.getOriginalMessage().replaceAll(", from `[^`]*`", "");
+            return at == null ? ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request body " + rule)
+                    : ApiProblem.invalidField(at, rule).getBody();
+        }
+        if (cause instanceof tools.jackson.core.exc.StreamReadException malformed
+                && malformed.getOriginalMessage() != null && malformed.getOriginalMessage().startsWith("Duplicate")) {
+            return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                    "The request body is not valid: " + malformed.getOriginalMessage());
+        }
         return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "The request body is missing or is not valid JSON");
+                "The request body is missing or is not valid JSON (a JSON object, in UTF-8)");
     }
 
     /** The services speak snake_case JSON: {@code readings[2].heartRate} is reported as {@code readings[2].heart_rate}. */
     static String jsonName(String javaPath) {
         return javaPath == null ? null : javaPath.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** Where a parser stands ({@code readings[0].heart_rate}), or null at the top of the body. */
+    private static String pathOf(tools.jackson.core.JsonParser parser) {
+        List<String> segments = new ArrayList<>(); // innermost first
+        for (var context = parser.streamReadContext(); context != null && !context.inRoot();
+                context = context.getParent()) {
+            if (context.inObject() && context.currentName() != null) {
+                segments.add(context.currentName());
+            } else if (context.inArray()) {
+                segments.add("[" + Math.max(context.getCurrentIndex(), 0) + "]");
+            }
+        }
+        java.util.Collections.reverse(segments);
+        StringBuilder path = new StringBuilder();
+        for (String segment : segments.subList(0, Math.min(segments.size(), 8))) { // deep nesting: where it starts
+            if (!path.isEmpty() && !segment.startsWith("[")) {
+                path.append('.');
+            }
+            path.append(segment);
+        }
+        return path.isEmpty() ? null : path.toString();
     }
 
     /** {@code readings[2].spo2} from Jackson's reference chain. */

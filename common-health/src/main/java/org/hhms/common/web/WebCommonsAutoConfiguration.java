@@ -40,6 +40,12 @@ public class WebCommonsAutoConfiguration {
         return registration;
     }
 
+    /** Strict JSON for every request body (StrictJson: types as declared, no NaN, no NUL, bounded sizes). */
+    @Bean
+    StrictJson hhmsStrictJson() {
+        return new StrictJson();
+    }
+
     /** Commit outcomes per request, so an error never claims "nothing was changed" when a commit is in doubt. */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(name = "org.springframework.transaction.TransactionExecutionListener")
@@ -49,6 +55,15 @@ public class WebCommonsAutoConfiguration {
         CommitOutcomes hhmsCommitOutcomes() {
             return new CommitOutcomes();
         }
+    }
+
+    /** A Content-Type that names no concrete media type is a 415, before anything can fail on it. */
+    @Bean
+    FilterRegistrationBean<ContentTypeFilter> hhmsContentTypeFilter(ObjectMapper mapper) {
+        FilterRegistrationBean<ContentTypeFilter> registration = new FilterRegistrationBean<>(
+                new ContentTypeFilter(mapper));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+        return registration;
     }
 
     @Bean

@@ -10,8 +10,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Settings of the patient-data-service.
  *
  * @param maxBatch           most readings one batch may carry
- * @param streamMaxLength    approximate cap of the hhms:vitals stream
- * @param relayInterval      how often the outbox relay looks for events not sent yet
+ * @param maxReadingAge      the oldest reading accepted, counted back from now (older ones are a 400: HHMS watches
+ *                           patients, it does not import archives)
  * @param historyMaxRange    widest time range a history or aggregate query may ask for
  * @param historyMaxPoints   most points or readings a history query answers before asking to narrow the range
  * @param userServiceUrl     where to look up a patient this service has not heard of yet
@@ -21,8 +21,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("hhms.vitals")
 public record VitalsProperties(
         @DefaultValue("5000") int maxBatch,
-        @DefaultValue("1000000") long streamMaxLength,
-        @DefaultValue("200ms") Duration relayInterval,
+        @DefaultValue("365d") Duration maxReadingAge,
         @DefaultValue("90d") Duration historyMaxRange,
         @DefaultValue("50000") int historyMaxPoints,
         @DefaultValue("http://localhost:8081") URI userServiceUrl,

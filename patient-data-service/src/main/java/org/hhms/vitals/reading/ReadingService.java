@@ -33,7 +33,7 @@ public class ReadingService {
 
     public ReadingService(ReadingRepository repository, KnownPatients patients, VitalsEvents events,
             LatestReadingCache latest, VitalsProperties properties, Clock clock) {
-        this.validator = new ReadingValidator(clock);
+        this.validator = new ReadingValidator(clock, properties.maxReadingAge());
         this.repository = repository;
         this.patients = patients;
         this.events = events;

@@ -14,9 +14,11 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import org.hhms.common.web.ApiProblem;
 import org.hhms.common.web.FieldProblem;
+import org.hhms.common.web.input.TextRules;
 
 /**
  * The rules of the HHMS reading format: at least one metric, each within its range, systolic and diastolic
@@ -27,11 +29,15 @@ public class ReadingValidator {
     /** Devices' clocks drift: a reading up to this far ahead of ours is accepted as is. */
     static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
     private static final int MAX_ID_LENGTH = 128;
+    private static final Pattern DEVICE_ID = Pattern.compile("[A-Za-z0-9._:-]+");
 
     private final Clock clock;
+    private final Duration maxAge;
 
-    public ReadingValidator(Clock clock) {
+    /** @param maxAge the oldest reading accepted, counted back from now */
+    public ReadingValidator(Clock clock, Duration maxAge) {
         this.clock = clock;
+        this.maxAge = maxAge;
     }
 
     /** Validates one reading, or throws a 400 listing every problem. */
@@ -100,12 +106,14 @@ public class ReadingValidator {
                     "must carry at least one metric: " + Metric.allowed()));
         }
         Instant recordedAt = parseTime(request.timestamp(), path, now, problems);
-        if (request.readingId() != null && (request.readingId().isBlank()
-                || request.readingId().length() > MAX_ID_LENGTH)) {
-            problems.add(new FieldProblem(path + "reading_id", "must be 1 to " + MAX_ID_LENGTH + " characters"));
+        String idProblem = request.readingId() == null ? null : TextRules.singleLine(request.readingId(), MAX_ID_LENGTH);
+        if (idProblem != null) {
+            problems.add(new FieldProblem(path + "reading_id", idProblem));
         }
-        if (request.deviceId() != null && request.deviceId().length() > MAX_ID_LENGTH) {
-            problems.add(new FieldProblem(path + "device_id", "must be at most " + MAX_ID_LENGTH + " characters"));
+        if (request.deviceId() != null && (request.deviceId().length() > MAX_ID_LENGTH
+                || !DEVICE_ID.matcher(request.deviceId()).matches())) {
+            problems.add(new FieldProblem(path + "device_id", "must be 1 to " + MAX_ID_LENGTH
+                    + " letters, digits and . _ : - (as devices are registered)"));
         }
         String readingId = request.readingId() != null ? request.readingId()
                 : derivedId(patientId, recordedAt, request.deviceId(), values, request.onOxygen(),
@@ -115,20 +123,24 @@ public class ReadingValidator {
     }
 
     private Instant parseTime(String timestamp, String path, Instant now, List<FieldProblem> problems) {
-        if (timestamp == null || timestamp.isBlank()) {
+        if (timestamp == null) {
             return now;
         }
         Instant parsed;
         try {
             parsed = Timestamps.parse(timestamp);
-        } catch (DateTimeParseException e) {
+        } catch (DateTimeParseException | ArithmeticException e) {
             problems.add(new FieldProblem(path + "timestamp",
-                    "must be an ISO-8601 time such as 2026-01-31T08:15:00Z, got '" + timestamp + "'"));
+                    "must be an ISO-8601 time such as 2026-01-31T08:15:00Z, got '"
+                            + timestamp.replaceAll("\\p{Cntrl}", "?") + "'"));
             return now;
         }
         if (parsed.isAfter(now.plus(CLOCK_SKEW))) {
             problems.add(new FieldProblem(path + "timestamp", "is in the future (" + parsed + "); the device clock "
                     + "may be wrong"));
+        } else if (parsed.isBefore(now.minus(maxAge))) {
+            problems.add(new FieldProblem(path + "timestamp", "is older than " + maxAge.toDays()
+                    + " days (" + parsed + "), the oldest reading HHMS accepts (VITALS_MAX_READING_AGE)"));
         }
         return parsed.truncatedTo(ChronoUnit.MICROS);
     }

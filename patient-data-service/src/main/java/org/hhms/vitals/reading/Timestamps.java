@@ -6,18 +6,17 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 
-/** Times as HHMS clients send them: ISO-8601, and a time without an offset is UTC. */
+/** Times as HHMS clients send them: ISO-8601, and a time without an offset is UTC. Nothing around it is ignored. */
 public final class Timestamps {
 
     private Timestamps() {
     }
 
     public static Instant parse(String text) throws DateTimeParseException {
-        String trimmed = text.trim();
         try {
-            return OffsetDateTime.parse(trimmed).toInstant();
+            return OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeParseException withoutOffset) {
-            return LocalDateTime.parse(trimmed).toInstant(ZoneOffset.UTC);
+            return LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
         }
     }
 }

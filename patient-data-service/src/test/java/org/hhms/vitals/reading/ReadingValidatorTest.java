@@ -20,7 +20,8 @@ class ReadingValidatorTest {
 
     static final Instant NOW = Instant.parse("2026-11-23T12:00:00Z");
     static final UUID PATIENT = UUID.fromString("11111111-2222-4333-8444-555555555555");
-    final ReadingValidator validator = new ReadingValidator(Clock.fixed(NOW, ZoneOffset.UTC));
+    final ReadingValidator validator = new ReadingValidator(Clock.fixed(NOW, ZoneOffset.UTC),
+            java.time.Duration.ofDays(365));
 
     @ParameterizedTest(name = "{0} = {1} accepted: {2}")
     @CsvSource({
