@@ -43,8 +43,8 @@ public class BootstrapAdmin implements ApplicationRunner {
             log.warn("No bootstrap admin: HHMS_ADMIN_EMAIL and HHMS_ADMIN_PASSWORD are not both set");
             return;
         }
-        if (admin.password().length() < 12) {
-            throw new IllegalStateException("HHMS_ADMIN_PASSWORD must be at least 12 characters");
+        if (!new PasswordRule.Check().isValid(admin.password(), null)) {
+            throw new IllegalStateException("HHMS_ADMIN_PASSWORD " + PasswordRule.MESSAGE);
         }
         var existing = users.findActiveByEmail(admin.email().trim());
         if (existing.isPresent()) {

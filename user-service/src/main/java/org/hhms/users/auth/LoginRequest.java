@@ -1,13 +1,15 @@
 package org.hhms.users.auth;
 
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
+import jakarta.validation.constraints.Email;
+
+import org.hhms.common.web.input.SingleLine;
 
 /** {@code POST /users/login}. */
 public record LoginRequest(
-        @NotBlank(message = "is required") @Size(max = 254, message = "must be at most 254 characters") String email,
-        @NotBlank(message = "is required") @Size(max = 128, message = "must be at most 128 characters")
-        String password) {
+        @NotBlank(message = "is required") @Email(message = "must be a valid email address") @SingleLine(max = 254)
+        String email,
+        @NotBlank(message = "is required") @PasswordRule String password) {
 
     @Override
     public String toString() {

@@ -1,12 +1,12 @@
 package org.hhms.users.auth;
 
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
+import jakarta.validation.constraints.NotNull;
+
+import org.hhms.common.web.input.SingleLine;
 
 /** {@code POST /users/token/refresh} and {@code POST /users/logout}. */
 public record RefreshRequest(
-        @NotBlank(message = "is required") @Size(max = 200, message = "must be at most 200 characters")
-        String refreshToken) {
+        @NotNull(message = "is required") @SingleLine(max = 200) String refreshToken) {
 
     @Override
     public String toString() {

@@ -5,8 +5,11 @@ import com.fasterxml.jackson.annotation.JsonAlias;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+
+import org.hhms.common.web.input.SingleLine;
+import org.hhms.users.auth.PasswordRule;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 
 /**
  * {@code POST /users/register}. {@code name} is accepted for {@code full_name}, as the HHMS seed did. Without a
@@ -14,13 +17,13 @@ import jakarta.validation.constraints.Size;
  */
 public record RegisterUserRequest(
         @NotBlank(message = "is required") @Email(message = "must be a valid email address")
-        @Size(max = 254, message = "must be at most 254 characters") String email,
-        @JsonAlias("name") @NotBlank(message = "is required (full_name or name)")
-        @Size(max = 200, message = "must be at most 200 characters") String fullName,
+        @SingleLine(max = 254) String email,
+        @JsonAlias("name") @NotNull(message = "is required (full_name or name)") @SingleLine(max = 200)
+        String fullName,
         @NotNull(message = "is required: one of patient, doctor, caretaker, admin") UserRole role,
         @Pattern(regexp = PhoneNumber.E164, message = PhoneNumber.MESSAGE) String phone,
-        @Size(max = 200, message = "must be at most 200 characters") String organization,
-        @Size(min = 12, max = 128, message = "must be 12 to 128 characters") String password) {
+        @SingleLine(max = 200) String organization,
+        @PasswordRule String password) {
 
     /** Never prints the password. */
     @Override
