@@ -158,6 +158,7 @@ public final class MalformedInput {
                 m.add(Mutation.raw("a number for", "42"));
                 m.add(Mutation.raw("false for", "false"));
                 m.add(Mutation.string("a blank for", "   "));
+                m.add(Mutation.string("an empty string for", ""));
                 textual(m);
                 if (field.kind() == Kind.PASSWORD) {
                     m.add(Mutation.string("73 ASCII characters for", "p".repeat(73)));

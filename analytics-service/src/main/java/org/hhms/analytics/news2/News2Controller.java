@@ -5,11 +5,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.validation.Valid;
+
 import org.hhms.common.security.PatientAccess;
 import org.hhms.common.security.PatientAccess.Relation;
 import org.hhms.analytics.patients.PatientDirectory;
 import org.hhms.analytics.stream.VitalEvaluator;
-import org.hhms.common.web.ApiProblem;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -59,12 +60,9 @@ public class News2Controller {
 
     /** Sets the SpO2 scale: 2 only for hypercapnic respiratory failure with a prescribed 88–92% target. */
     @PutMapping("/scale")
-    public Map<String, Object> setScale(@PathVariable UUID patientId, @RequestBody Map<String, Integer> body) {
+    public Map<String, Object> setScale(@PathVariable UUID patientId, @Valid @RequestBody ScaleRequest body) {
         access.require(patientId, Relation.DOCTOR);
-        Integer scale = body.get("spo2_scale");
-        if (scale == null || (scale != 1 && scale != 2)) {
-            throw ApiProblem.invalidField("spo2_scale", "must be 1 or 2");
-        }
+        int scale = body.spo2Scale();
         patients.requirePatient(patientId);
         state.setSpo2Scale(patientId, scale);
         return Map.of("patient_id", patientId, "spo2_scale", scale);

@@ -29,6 +29,8 @@ public class ThresholdService {
     @Transactional
     public Threshold upsert(ThresholdRequest request) {
         String metric = Metrics.require("metric", request.metric());
+        Metrics.requireReportable("min_value", metric, request.minValue());
+        Metrics.requireReportable("max_value", metric, request.maxValue());
         Threshold current = repository.find(request.patientId(), metric).orElse(null);
         Double min = request.minValue() != null ? request.minValue() : current == null ? null : current.minValue();
         Double max = request.maxValue() != null ? request.maxValue() : current == null ? null : current.maxValue();

@@ -161,6 +161,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             return at == null ? ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request body " + rule)
                     : ApiProblem.invalidField(at, rule).getBody();
         }
+        if (cause instanceof tools.jackson.core.exc.InputCoercionException outOfRange
+                && outOfRange.processor() instanceof tools.jackson.core.JsonParser parser && pathOf(parser) != null) {
+            return ApiProblem.invalidField(pathOf(parser), "must be a number within the range of its type")
+                    .getBody();
+        }
         if (cause instanceof tools.jackson.core.exc.StreamReadException malformed
                 && malformed.getOriginalMessage() != null && malformed.getOriginalMessage().startsWith("Duplicate")) {
             return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
