@@ -2,11 +2,13 @@ package org.hhms.alerts.alert;
 
 import java.util.UUID;
 
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
+import jakarta.validation.constraints.NotNull;
+
+import org.hhms.common.web.input.Paragraph;
+import org.hhms.common.web.input.SingleLine;
 
 /** HHMS manual alert: severity {@code info}, {@code warning} or {@code critical} in any case; default info. */
 public record ManualAlertRequest(UUID patientId,
-        @NotBlank(message = "is required") @Size(max = 1000, message = "must be at most 1000 characters") String message,
-        String severity) {
+        @NotNull(message = "is required") @Paragraph(max = 1000) String message,
+        @SingleLine(max = 20) String severity) {
 }
