@@ -45,6 +45,14 @@ public abstract class OperationalEndpointsContract extends HttpTestSupport {
     }
 
     @Test
+    void theErrorPageItselfIsProblemDetails() {
+        client.get().uri("/error").exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().contentType("application/problem+json")
+                .expectBody().jsonPath("$.status").isEqualTo(404).jsonPath("$.detail").isEqualTo("No route for /error");
+    }
+
+    @Test
     void answersUnknownPathsWithProblemDetails() {
         client.get().uri("/" + pathPrefix() + "/no-such-thing/at/all").exchange()
                 .expectStatus().isNotFound()

@@ -19,7 +19,7 @@ import tools.jackson.databind.ObjectMapper;
 /** What every HHMS servlet service shares on the web side: request ids and problem-details errors. */
 @AutoConfiguration(beforeName = "org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration")
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-@Import(ProblemDetailsAdvice.class)
+@Import({ ProblemDetailsAdvice.class, ProblemErrorController.class })
 public class WebCommonsAutoConfiguration {
 
     /** The service's clock, a bean so tests can move time (escalations, repeats, token expiry). */
