@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
+import org.hhms.testsupport.TestDatabases;
 import org.hhms.testsupport.TestTokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,6 +37,7 @@ class GatewaySecurityTest {
         registry.add("USER_SERVICE_URL", USERS::url);
         registry.add("PATIENT_DATA_SERVICE_URL", VITALS::url);
         registry.add("hhms.security.key-prefix", () -> PREFIX);
+        TestDatabases.publishRevocationList(PREFIX); // as the user-service does
     }
 
     @LocalServerPort
@@ -117,7 +119,37 @@ class GatewaySecurityTest {
                     .expectStatus().isUnauthorized()
                     .expectBody().jsonPath("$.detail").value(String.class, d -> assertThat(d).contains("revoked"));
         } finally {
-            redis.delete(PREFIX + "hhms:auth:revoked-devices");
+            redis.opsForSet().remove(PREFIX + "hhms:auth:revoked-devices", deviceKey.toString());
+        }
+    }
+
+    @Test
+    void aRevocationListRedisLostRefusesEveryDeviceTokenUntilItIsPublishedAgain() throws InterruptedException {
+        UUID revokedKey = UUID.randomUUID();
+        String revoked = TestTokens.bearer(TestTokens.device(revokedKey, UUID.randomUUID(), "watch-1"));
+        String valid = TestTokens.bearer(TestTokens.device(UUID.randomUUID(), UUID.randomUUID(), "watch-2"));
+        String person = TestTokens.bearer(TestTokens.person(UUID.randomUUID(), "doctor"));
+        String key = PREFIX + "hhms:auth:revoked-devices";
+        String path = "/patient/" + UUID.randomUUID() + "/latest";
+        redis.opsForSet().add(key, revokedKey.toString());
+        try {
+            Thread.sleep(600);
+            client.get().uri(path).header("Authorization", revoked).exchange().expectStatus().isUnauthorized();
+            redis.delete(key); // Redis restarted without its data
+            Thread.sleep(600);
+            client.get().uri(path).header("Authorization", revoked).exchange()
+                    .expectStatus().isEqualTo(503)
+                    .expectHeader().valueEquals("Retry-After", "2")
+                    .expectBody().jsonPath("$.detail").value(String.class, d -> assertThat(d).contains("revoked"));
+            client.get().uri(path).header("Authorization", valid).exchange().expectStatus().isEqualTo(503);
+            client.get().uri(path).header("Authorization", person).exchange().expectStatus().isOk();
+            redis.opsForSet().add(key, "published", revokedKey.toString()); // the user-service publishes again
+            Thread.sleep(600);
+            client.get().uri(path).header("Authorization", revoked).exchange().expectStatus().isUnauthorized();
+            client.get().uri(path).header("Authorization", valid).exchange().expectStatus().isOk();
+        } finally {
+            redis.delete(key);
+            TestDatabases.publishRevocationList(PREFIX);
         }
     }
 

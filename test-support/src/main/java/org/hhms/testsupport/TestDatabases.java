@@ -137,6 +137,7 @@ public final class TestDatabases {
         registry.add("spring.data.redis.url", TestDatabases::redisUrl);
         String keyPrefix = "test:" + database + ":";
         registry.add("hhms.redis.key-prefix", () -> keyPrefix);
+        publishRevocationList(keyPrefix);
         registry.add("hhms.security.jwt-secret", () -> TestTokens.SECRET);
         return keyPrefix;
     }
@@ -164,6 +165,15 @@ public final class TestDatabases {
         }
     }
 
+    /**
+     * Publishes an empty revoked-device list under the prefix, as the user-service does in a running system: the
+     * services refuse every device token while no list is published (revocation fails closed). A test of that
+     * deletes the key.
+     */
+    public static void publishRevocationList(String keyPrefix) {
+        redisCommand("SADD", keyPrefix + "hhms:auth:revoked-devices", "published");
+    }
+
     /** Deletes the keys of this JVM's test classes with one EVAL, spoken in raw RESP (no client needed here). */
     private static void deleteRedisKeys() {
         StringBuilder patterns = new StringBuilder();
@@ -172,7 +182,10 @@ public final class TestDatabases {
         }
         String script = "for p in string.gmatch(ARGV[1], '[^\\n]+') do "
                 + "for _, k in ipairs(redis.call('KEYS', p)) do redis.call('DEL', k) end end return 1";
-        String[] command = { "EVAL", script, "0", patterns.toString() };
+        redisCommand("EVAL", script, "0", patterns.toString());
+    }
+
+    private static void redisCommand(String... command) {
         StringBuilder resp = new StringBuilder("*").append(command.length).append("\r\n");
         for (String part : command) {
             resp.append('$').append(part.getBytes(StandardCharsets.UTF_8).length).append("\r\n")
@@ -184,7 +197,7 @@ public final class TestDatabases {
             socket.getOutputStream().flush();
             socket.getInputStream().read();
         } catch (IOException e) {
-            System.err.println("Could not delete test keys from Redis: " + e.getMessage());
+            System.err.println("Redis command " + command[0] + " failed: " + e.getMessage());
         }
     }
 

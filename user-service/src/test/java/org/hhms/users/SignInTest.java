@@ -169,6 +169,12 @@ class SignInTest extends UsersApiSupport {
                 .header("Authorization", TestTokens.bearer(token)).exchange().returnResult(String.class)
                 .getStatus().value() == 401)).isTrue();
         post("/users/" + patient + "/devices", Map.of("device_id", "watch-1"), 201); // the label is free again
+
+        // Redis restarts without its data: the list (and the revocation in it) is published again within seconds.
+        redis.delete(keys.key("hhms:auth:revoked-devices"));
+        assertThat(await(Duration.ofSeconds(6), () -> Boolean.TRUE.equals(redis.opsForSet()
+                .isMember(keys.key("hhms:auth:revoked-devices"), "published")))).isTrue();
+        assertThat(redis.opsForSet().isMember(keys.key("hhms:auth:revoked-devices"), key)).isTrue();
     }
 
     @Test

@@ -31,6 +31,13 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
         boolean invalid = e instanceof InvalidBearerTokenException;
+        if (invalid && String.valueOf(e.getMessage()).contains(RevokedDevices.UNAVAILABLE)) {
+            // Not the token's fault: whether it is revoked cannot be told right now. Fail closed, and say so.
+            response.setHeader(HttpHeaders.RETRY_AFTER, "2");
+            write(request, response, HttpStatus.SERVICE_UNAVAILABLE, "Device tokens cannot be checked right now: "
+                    + RevokedDevices.UNAVAILABLE + " (HHMS is recovering from a Redis restart). Retry shortly.");
+            return;
+        }
         String detail = invalid ? "The bearer token was refused: " + e.getMessage() : MISSING;
         response.setHeader(HttpHeaders.WWW_AUTHENTICATE, invalid
                 ? "Bearer error=\"invalid_token\"" : "Bearer");

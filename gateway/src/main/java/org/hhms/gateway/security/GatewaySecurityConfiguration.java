@@ -68,6 +68,12 @@ public class GatewaySecurityConfiguration {
             ObjectMapper mapper) {
         ServerAuthenticationEntryPoint unauthorized = (exchange, e) -> {
             boolean invalid = e instanceof InvalidBearerTokenException;
+            if (invalid && String.valueOf(e.getMessage()).contains(RevokedDeviceTokens.UNAVAILABLE)) {
+                exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, "2");
+                return Problems.write(exchange, mapper, HttpStatus.SERVICE_UNAVAILABLE, "Device tokens cannot be "
+                        + "checked right now: " + RevokedDeviceTokens.UNAVAILABLE + " (HHMS is recovering from a "
+                        + "Redis restart). Retry shortly.", "not_applied");
+            }
             exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE,
                     invalid ? "Bearer error=\"invalid_token\"" : "Bearer");
             return Problems.write(exchange, mapper, HttpStatus.UNAUTHORIZED, invalid

@@ -17,8 +17,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Publishes revoked device tokens to the Redis set every service checks ({@link RevokedDevices}): at once after a
- * revocation commits, and in full every 30 s and at start (so a Redis restart or a failed write heals itself). The
- * full publication swaps in a new set atomically (RENAME), so no verifier ever sees it half written.
+ * revocation commits, in full every 30 s and at start, and again within 2 s of finding the set gone (a Redis
+ * restart: the verifiers refuse device tokens until it is back). The full publication always holds the member
+ * {@link RevokedDevices#PUBLISHED} and swaps in the new set atomically (RENAME), so no verifier ever sees it half
+ * written; an immediate addition never adds that member, so a set Redis lost is never mistaken for complete.
  */
 @Component
 public class RevocationList {
@@ -54,15 +56,26 @@ public class RevocationList {
     public void publishAll() {
         try {
             List<UUID> revoked = devices.revokedUnexpired(clock.instant());
-            if (revoked.isEmpty()) {
-                redis.delete(key);
-                return;
-            }
+            List<String> members = new java.util.ArrayList<>(revoked.stream().map(UUID::toString).toList());
+            members.add(RevokedDevices.PUBLISHED);
             String staging = key + ":staging:" + UUID.randomUUID();
-            redis.opsForSet().add(staging, revoked.stream().map(UUID::toString).toArray(String[]::new));
+            redis.opsForSet().add(staging, members.toArray(String[]::new));
             redis.rename(staging, key);
         } catch (RuntimeException e) {
             log.warn("Cannot publish the revoked device list: {}", e.toString());
+        }
+    }
+
+    /** Publishes the list again as soon as it is found gone (Redis restarted without its data). */
+    @Scheduled(fixedDelayString = "${hhms.users.revocation-check:2s}", initialDelayString = "2s")
+    public void republishIfGone() {
+        try {
+            if (!Boolean.TRUE.equals(redis.opsForSet().isMember(key, RevokedDevices.PUBLISHED))) {
+                log.warn("The revoked device list is gone from Redis; publishing it again");
+                publishAll();
+            }
+        } catch (RuntimeException e) {
+            // Redis unreachable: the verifiers keep their last known list; the next check tries again.
         }
     }
 }
