@@ -35,7 +35,8 @@ if [ ! -f device-simulator/target/device-simulator.jar ]; then
 fi
 # The benchmark measures the pipeline, not the per-device limit (one wrk token is one device); silent devices are
 # declared stale after 2 minutes so the accelerated cohort run can see them.
-export INGEST_RATE_LIMIT=1000000 INGEST_RATE_BURST=1000000 ACCESS_LOG_LEVEL="${ACCESS_LOG_LEVEL:-WARN}"
+export INGEST_RATE_LIMIT=1000000 INGEST_RATE_BURST=1000000 INGEST_REQUEST_RATE=1000000 INGEST_REQUEST_BURST=1000000
+export ACCESS_LOG_LEVEL="${ACCESS_LOG_LEVEL:-WARN}"
 export ANALYTICS_STALE_AFTER=2m ANALYTICS_STALE_CHECK_INTERVAL=10s
 trap 'scripts/stop-local.sh >/dev/null 2>&1 || true' EXIT
 scripts/run-local.sh

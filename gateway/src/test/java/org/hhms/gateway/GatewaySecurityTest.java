@@ -25,7 +25,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * answered 401 and 429, and that the verified token travels on unchanged.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = { "INGEST_RATE_LIMIT=1", "INGEST_RATE_BURST=3", "hhms.security.revocation-refresh=200ms" })
+        properties = { "INGEST_REQUEST_RATE=1", "INGEST_REQUEST_BURST=3", "hhms.security.revocation-refresh=200ms" })
 class GatewaySecurityTest {
 
     static final FakeService USERS = FakeService.start("user-service");

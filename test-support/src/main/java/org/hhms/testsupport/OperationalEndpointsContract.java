@@ -3,6 +3,8 @@ package org.hhms.testsupport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalManagementPort;
+import org.springframework.test.web.servlet.client.RestTestClient;
 
 /**
  * The operational endpoints every HHMS service must expose: HHMS health naming its database and Redis, Actuator
@@ -28,14 +30,21 @@ public abstract class OperationalEndpointsContract extends HttpTestSupport {
                 .jsonPath("$.dependencies.redis.status").isEqualTo("healthy");
     }
 
+    @LocalManagementPort
+    protected int managementPort;
+
     @Test
-    void exposesActuatorHealthInfoAndPrometheus() {
-        client.get().uri("/actuator/health").exchange().expectStatus().isOk()
+    void exposesActuatorHealthInfoAndPrometheusOnTheManagementPortOnly() {
+        RestTestClient management = RestTestClient.bindToServer().baseUrl("http://127.0.0.1:" + managementPort)
+                .build();
+        management.get().uri("/actuator/health").exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.status").isEqualTo("UP");
-        client.get().uri("/actuator/info").exchange().expectStatus().isOk()
+        management.get().uri("/actuator/info").exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.service").isEqualTo(serviceName());
-        client.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+        management.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
                 .expectBody(String.class).value(body -> assertThat(body).contains("jvm_memory_used_bytes"));
+        assertThat(managementPort).isNotEqualTo(port);
+        client.get().uri("/actuator/prometheus").exchange().expectStatus().isNotFound();
     }
 
     @Test

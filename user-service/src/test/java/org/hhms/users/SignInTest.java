@@ -149,6 +149,23 @@ class SignInTest extends UsersApiSupport {
     }
 
     @Test
+    void signInAttemptsAreLimitedPerAccountOnTheServiceItself() {
+        String email = "guessed." + UUID.randomUUID() + "@example.org";
+        register(Map.of("email", email, "full_name", "Guessed Person", "role", "doctor",
+                "password", "the-real-password-1"));
+        for (int i = 0; i < 10; i++) {
+            login(email, "wrong-guess-number-" + i, 401);
+        }
+        JsonNode limited = call("POST", "/users/login", null, mapper.writeValueAsString(Map.of("email", email,
+                "password", "the-real-password-1")), 429);
+        assertThat(limited.get("detail").asString()).contains("Too many sign-in attempts");
+        String other = "other." + UUID.randomUUID() + "@example.org";
+        register(Map.of("email", other, "full_name", "Other Person", "role", "doctor",
+                "password", "another-password-1"));
+        login(other, "another-password-1", 200);
+    }
+
+    @Test
     void aDeviceTokenIsShownOnceStoredAsAHashAndRefusedEverywhereOnceRevoked() {
         UUID patient = register("patient", "Device Owner");
         JsonNode device = post("/users/" + patient + "/devices", Map.of("device_id", "watch-1",

@@ -52,8 +52,8 @@ import tools.jackson.databind.ObjectMapper;
 @EnableConfigurationProperties(SecurityProperties.class)
 public class HhmsSecurityAutoConfiguration {
 
-    private static final String[] ALWAYS_PUBLIC = { "/health", "/error", "/actuator/health/**",
-            "/actuator/prometheus", "/*/api-docs", "/*/api-docs/**", "/*/docs", "/*/docs/**", "/swagger-ui/**" };
+    /** Actuator lives on the management port only (loopback, or the internal network): no token there. */
+    private static final String[] ALWAYS_PUBLIC = { "/health", "/error", "/actuator/**", "/*/api-docs", "/*/api-docs/**", "/*/docs", "/*/docs/**", "/swagger-ui/**" };
 
     @Bean
     JwtTokens jwtTokens(SecurityProperties properties) {

@@ -2,16 +2,22 @@ package org.hhms.gateway.security;
 
 import java.nio.charset.StandardCharsets;
 import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.List;
 
 import javax.crypto.spec.SecretKeySpec;
 
 import org.hhms.gateway.web.Problems;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.cloud.gateway.filter.ratelimit.KeyResolver;
+import org.springframework.cloud.gateway.filter.ratelimit.RedisRateLimiter;
+import org.springframework.cloud.gateway.support.ConfigurationService;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -39,7 +45,7 @@ import tools.jackson.databind.ObjectMapper;
 public class GatewaySecurityConfiguration {
 
     static final String[] PUBLIC = { "/health", "/*/health", "/users/login", "/users/token/refresh",
-            "/*/api-docs", "/*/api-docs/**", "/*/docs", "/*/docs/**", "/actuator/health/**", "/actuator/prometheus" };
+            "/*/api-docs", "/*/api-docs/**", "/*/docs", "/*/docs/**", "/actuator/**" };
     private static final int MIN_SECRET_BYTES = 32;
 
     @Bean
@@ -93,6 +99,14 @@ public class GatewaySecurityConfiguration {
                 .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized))
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives("frame-ancestors 'none'")))
                 .build();
+    }
+
+    /** Replaces Spring Cloud Gateway's limiter (same configuration keys) with one that fails open fast. */
+    @Bean
+    RedisRateLimiter redisRateLimiter(ReactiveStringRedisTemplate redis,
+            @Qualifier(RedisRateLimiter.REDIS_SCRIPT_NAME) RedisScript<List<Long>> script,
+            ConfigurationService configuration) {
+        return new FailFastRateLimiter(redis, script, configuration, Duration.ofMillis(200), Duration.ofSeconds(5));
     }
 
     @Bean

@@ -2,6 +2,9 @@ package org.hhms.gateway.security;
 
 import java.time.Duration;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
@@ -13,9 +16,6 @@ import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
 
-import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 
 /**
  * Refuses device tokens the user-service has revoked: the Redis set {@code hhms:auth:revoked-devices}, re-read every
@@ -35,7 +35,7 @@ public class RevokedDeviceTokens implements OAuth2TokenValidator<Jwt>, SmartLife
     private final Duration every;
     private volatile Set<String> revoked = Set.of();
     private volatile boolean known;
-    private volatile Disposable refresh;
+    private volatile ScheduledExecutorService timer;
 
     public RevokedDeviceTokens(ReactiveStringRedisTemplate redis, String key, Duration every) {
         this.redis = redis;
@@ -44,38 +44,46 @@ public class RevokedDeviceTokens implements OAuth2TokenValidator<Jwt>, SmartLife
     }
 
     /**
-     * Starts reading once the application runs (a Redis call made while the context is still starting can wait
-     * forever), each read bounded so one hung call cannot stop the refresh.
+     * Starts reading once the application runs, on a thread of its own: each read waits at most two seconds, and a
+     * read that fails keeps the last known list.
      */
     @Override
     public void start() {
-        refresh = Flux.interval(Duration.ZERO, every)
-                .concatMap(tick -> redis.opsForSet().members(key).collect(Collectors.toUnmodifiableSet())
-                        .timeout(every.plusSeconds(1))
-                        .doOnNext(members -> {
-                            known = members.contains(PUBLISHED);
-                            revoked = known ? members : Set.of();
-                        })
-                        .onErrorResume(e -> {
-                            log.warn("Cannot read the revoked device list; keeping the last known one: {}",
-                                    e.toString());
-                            return Mono.empty();
-                        }))
-                .subscribe();
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().daemon().name("revoked-device-tokens").factory());
+        timer.scheduleWithFixedDelay(this::reload, 0, every.toMillis(), TimeUnit.MILLISECONDS);
+        this.timer = timer;
+    }
+
+    private void reload() {
+        try {
+            Set<String> members = redis.opsForSet().members(key).collect(Collectors.toUnmodifiableSet())
+                    .block(Duration.ofSeconds(2));
+            known = members != null && members.contains(PUBLISHED);
+            revoked = known ? members : Set.of();
+        } catch (RuntimeException e) {
+            log.warn("Cannot read the revoked device list; keeping the last known one: {}", e.toString());
+        }
     }
 
     @Override
     public void stop() {
-        Disposable running = refresh;
-        refresh = null;
+        ScheduledExecutorService running = timer;
+        timer = null;
         if (running != null) {
-            running.dispose();
+            running.shutdownNow();
         }
     }
 
     @Override
     public boolean isRunning() {
-        return refresh != null;
+        return timer != null;
+    }
+
+    /** After the Redis connection factory (phase 0), before the web server takes requests. */
+    @Override
+    public int getPhase() {
+        return 100;
     }
 
     @Override

@@ -10,6 +10,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Settings of the patient-data-service.
  *
  * @param maxBatch           most readings one batch may carry
+ * @param ingestRate         readings per second each caller (a device, or a person) may post, on average
+ * @param ingestBurst        readings a caller may post at once (a full bucket); also the most one request may carry
  * @param maxReadingAge      the oldest reading accepted, counted back from now (older ones are a 400: HHMS watches
  *                           patients, it does not import archives)
  * @param historyMaxRange    widest time range a history or aggregate query may ask for
@@ -21,6 +23,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("hhms.vitals")
 public record VitalsProperties(
         @DefaultValue("5000") int maxBatch,
+        @DefaultValue("20") double ingestRate,
+        @DefaultValue("5000") int ingestBurst,
         @DefaultValue("365d") Duration maxReadingAge,
         @DefaultValue("90d") Duration historyMaxRange,
         @DefaultValue("50000") int historyMaxPoints,

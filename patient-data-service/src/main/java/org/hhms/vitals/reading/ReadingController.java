@@ -61,7 +61,7 @@ public class ReadingController {
             @RequestBody ReadingRequest request) {
         Caller caller = access.require(patientId, WRITERS);
         IngestResult result = readings.ingest(patientId,
-                caller.is(CallerRole.DEVICE) ? request.sentBy(caller.deviceId()) : request);
+                caller.is(CallerRole.DEVICE) ? request.sentBy(caller.deviceId()) : request, caller.id().toString());
         return ResponseEntity.status(result.anyCreated() ? HttpStatus.CREATED : HttpStatus.OK)
                 .header(CREATED_HEADER, String.valueOf(result.created()))
                 .header(DUPLICATE_HEADER, String.valueOf(result.readings().size() - result.created()))
@@ -78,7 +78,7 @@ public class ReadingController {
         if (caller.is(CallerRole.DEVICE) && sent != null) {
             sent = sent.stream().map(r -> r == null ? null : r.sentBy(caller.deviceId())).toList();
         }
-        IngestResult result = readings.ingestBatch(patientId, sent);
+        IngestResult result = readings.ingestBatch(patientId, sent, caller.id().toString());
         return ResponseEntity.status(result.anyCreated() ? HttpStatus.CREATED : HttpStatus.OK)
                 .header(CREATED_HEADER, String.valueOf(result.created()))
                 .header(DUPLICATE_HEADER, String.valueOf(result.readings().size() - result.created()))

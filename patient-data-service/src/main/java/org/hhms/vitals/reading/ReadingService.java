@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import org.hhms.vitals.config.VitalsProperties;
 import org.hhms.vitals.latest.LatestReadingCache;
+import org.hhms.vitals.limit.ReadingRateLimit;
 import org.hhms.vitals.patients.KnownPatients;
 import org.hhms.vitals.stream.VitalsEvents;
 import org.springframework.stereotype.Service;
@@ -30,9 +31,11 @@ public class ReadingService {
     private final VitalsEvents events;
     private final LatestReadingCache latest;
     private final VitalsProperties properties;
+    private final ReadingRateLimit limit;
 
     public ReadingService(ReadingRepository repository, KnownPatients patients, VitalsEvents events,
-            LatestReadingCache latest, VitalsProperties properties, Clock clock) {
+            LatestReadingCache latest, VitalsProperties properties, Clock clock, ReadingRateLimit limit) {
+        this.limit = limit;
         this.validator = new ReadingValidator(clock, properties.maxReadingAge());
         this.repository = repository;
         this.patients = patients;
@@ -41,15 +44,19 @@ public class ReadingService {
         this.properties = properties;
     }
 
+    /** One reading from {@code caller} (its device or person id, for the ingest limit). */
     @Transactional
-    public IngestResult ingest(UUID patientId, ReadingRequest request) {
+    public IngestResult ingest(UUID patientId, ReadingRequest request, String caller) {
         Reading reading = validator.validate(patientId, request);
+        limit.take(caller, 1);
         return store(patientId, List.of(reading));
     }
 
+    /** A batch from {@code caller}: validated whole, counted against the limit reading by reading. */
     @Transactional
-    public IngestResult ingestBatch(UUID patientId, List<ReadingRequest> requests) {
+    public IngestResult ingestBatch(UUID patientId, List<ReadingRequest> requests, String caller) {
         List<Reading> readings = validator.validateBatch(patientId, requests, properties.maxBatch());
+        limit.take(caller, readings.size());
         return store(patientId, readings);
     }
 

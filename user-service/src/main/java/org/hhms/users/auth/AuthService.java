@@ -34,9 +34,11 @@ public class AuthService {
     private final JwtTokens tokens;
     private final UsersProperties properties;
     private final Clock clock;
+    private final LoginThrottle throttle;
 
     public AuthService(UserRepository users, CredentialRepository credentials, Passwords passwords,
-            JwtTokens tokens, UsersProperties properties, Clock clock) {
+            JwtTokens tokens, UsersProperties properties, Clock clock, LoginThrottle throttle) {
+        this.throttle = throttle;
         this.users = users;
         this.credentials = credentials;
         this.passwords = passwords;
@@ -47,6 +49,7 @@ public class AuthService {
 
     @Transactional
     public TokenResponse login(LoginRequest request) {
+        throttle.attempt(request.email());
         User user = users.findActiveByEmail(request.email().trim()).orElse(null);
         String hash = user == null ? null : credentials.passwordHash(user.id()).orElse(null);
         if (!passwords.matches(request.password(), hash)) {
