@@ -109,6 +109,25 @@ class AnalyticsApiTest extends AnalyticsTestSupport {
     }
 
     @Test
+    void aNanOrInfiniteOrUnreachableThresholdIsRefusedAndTheAlarmStaysOn() {
+        UUID patient = USERS.addPatient();
+        for (String bound : List.of("\"NaN\"", "\"Infinity\"", "1e999", "-1e999", "\"-Infinity\"", "400", "-5")) {
+            for (String field : List.of("max_value", "min_value")) {
+                String body = "{\"patient_id\":\"" + patient + "\",\"metric\":\"heart_rate\",\"" + field + "\":"
+                        + bound + "}";
+                JsonNode problem = mapper.readTree(client.post().uri("/analytics/thresholds")
+                        .contentType(org.springframework.http.MediaType.APPLICATION_JSON).body(body).exchange()
+                        .expectStatus().isBadRequest().expectBody(String.class).returnResult().getResponseBody());
+                assertThat(problem.get("detail").asString()).as(field + " = " + bound).contains(field);
+            }
+        }
+        assertThat(get("/analytics/thresholds/" + patient, 200)).as("no threshold stored").isEmpty();
+        publish(patient, "nan-1", Instant.now().minusSeconds(5), "heart_rate", 185);
+        assertThat(await(Duration.ofSeconds(5), () -> anomalies(patient, "threshold") == 1))
+                .as("the default bound still pages a heart rate of 185").isTrue();
+    }
+
+    @Test
     void anomaliesAreNewestFirstAndFilterByTimeAndKind() {
         UUID patient = USERS.addPatient();
         Instant at = Instant.now().minus(Duration.ofMinutes(30)).truncatedTo(ChronoUnit.SECONDS);
