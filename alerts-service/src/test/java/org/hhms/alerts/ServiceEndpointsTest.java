@@ -1,5 +1,7 @@
 package org.hhms.alerts;
 
+import java.util.List;
+
 import org.hhms.testsupport.OperationalEndpointsContract;
 import org.hhms.testsupport.TestDatabases;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -23,5 +25,13 @@ class ServiceEndpointsTest extends OperationalEndpointsContract {
     @Override
     protected String pathPrefix() {
         return "alerts";
+    }
+
+    @Override
+    protected List<String> pipelineMetrics() {
+        return List.of("hhms_stream_lag",
+                "hhms_stream_pending",
+                "hhms_stream_dead_letters",
+                "hhms_audit_waiting");
     }
 }

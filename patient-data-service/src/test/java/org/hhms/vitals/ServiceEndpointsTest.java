@@ -1,5 +1,7 @@
 package org.hhms.vitals;
 
+import java.util.List;
+
 import org.hhms.testsupport.OperationalEndpointsContract;
 import org.hhms.testsupport.TestDatabases;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -23,5 +25,17 @@ class ServiceEndpointsTest extends OperationalEndpointsContract {
     @Override
     protected String pathPrefix() {
         return "patient";
+    }
+
+    @Override
+    protected List<String> pipelineMetrics() {
+        return List.of("hhms_outbox_waiting",
+                "hhms_outbox_unconfirmed",
+                "hhms_outbox_replayed_total",
+                "hhms_outbox_expired_total",
+                "hhms_stream_lag",
+                "hhms_stream_pending",
+                "hhms_stream_dead_letters",
+                "hhms_audit_waiting");
     }
 }

@@ -2,6 +2,8 @@ package org.hhms.testsupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.test.web.servlet.client.RestTestClient;
@@ -18,6 +20,20 @@ public abstract class OperationalEndpointsContract extends HttpTestSupport {
 
     /** The service's path prefix, e.g. {@code users}. */
     protected abstract String pathPrefix();
+
+    /** The pipeline metrics it must publish (outbox, stream consumers, audit; docs/operations.md, "Metrics"). */
+    protected abstract List<String> pipelineMetrics();
+
+    @Test
+    void publishesThePipelineMetricsAnOperatorAlertsOn() {
+        RestTestClient management = RestTestClient.bindToServer().baseUrl("http://127.0.0.1:" + managementPort)
+                .build();
+        String metrics = management.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        for (String metric : pipelineMetrics()) {
+            assertThat(metrics).as(metric).containsPattern("(?m)^" + metric + "[ {]");
+        }
+    }
 
     @Test
     void healthNamesTheServiceAndItsDatabaseAndRedis() {
