@@ -22,7 +22,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * must still answer within about the probe timeout, naming both as unhealthy.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.application.name=test-service", "hhms.health.timeout=1s" })
+        "spring.application.name=test-service", "hhms.health.timeout=1s",
+        // A Redis that accepts and never answers would hold start-up for the client's default 60 s timeout.
+        "spring.data.redis.timeout=1s" })
 class HungDependencyTest extends HealthEndpointSupport {
 
     private static final SilentServer SILENT = SilentServer.start();
