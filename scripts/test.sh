@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# The README's test command. Provides what the tests need — a JDK 25, PostgreSQL on 127.0.0.1:5432 (user postgres,
+# trust authentication over TCP) and Redis on 127.0.0.1:6379, installing and starting them where missing and
+# permitted (scripts/lib/dependencies.sh) — checks the compose file when a compose client is at hand, then runs
+# every test: ./mvnw verify. Arguments go to Maven (e.g. scripts/test.sh -pl analytics-service -am).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/lib/common.sh
+source scripts/lib/dependencies.sh
+ensure_dependencies
+echo "JDK: $("$JAVA_HOME/bin/java" -version 2>&1 | head -n 1); PostgreSQL: 127.0.0.1:5432; Redis: 127.0.0.1:6379"
+
+if docker compose version >/dev/null 2>&1; then
+  HHMS_JWT_SECRET=only-checking-the-compose-file docker compose config -q && echo "docker-compose.yml is valid"
+elif command -v docker-compose >/dev/null || { can_install && apt_install docker-compose; }; then
+  HHMS_JWT_SECRET=only-checking-the-compose-file docker-compose config -q && echo "docker-compose.yml is valid"
+else
+  echo "docker-compose.yml not checked (no compose client here)"
+fi
+
+exec ./mvnw -B -ntp verify "$@"
