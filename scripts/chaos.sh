@@ -20,7 +20,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export HHMS_DB_PREFIX=hhms_chaos
 source scripts/lib/common.sh
-use_jdk25
+source scripts/lib/dependencies.sh
+ensure_dependencies
 use_local_secrets
 
 OUT=.run/chaos

@@ -1,16 +1,32 @@
 #!/usr/bin/env bash
-# Starts the whole HHMS stack as JVM processes on this host, against the local PostgreSQL and Redis.
-# Builds the jars if needed, creates the four databases if missing, starts the five services in the background
+# The README's run command: starts the whole HHMS stack as JVM processes on this host. Provides what it needs first
+# (a JDK 25, PostgreSQL and Redis: installed and started where missing and permitted, scripts/lib/dependencies.sh),
+# builds the jars if needed, creates the four databases if missing, starts the five services in the background
 # (logs and pids under .run/), and waits until the gateway's /health answers 200.
 # Running it again does not start a second copy of a service that is still running. Stop with scripts/stop-local.sh.
 #
+# Usage: scripts/run-local.sh            scripts/run-local.sh --fresh   (start over: empty databases and streams)
 # Environment: START_TIMEOUT (seconds, default 180), REBUILD=1 to force a build, JAVA_OPTS for every JVM, and any
 # service setting from .env.example (exported variables reach the services).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/common.sh
-use_jdk25
+source scripts/lib/dependencies.sh
+ensure_dependencies
 use_local_secrets
+
+if [ "${1:-}" = --fresh ]; then
+  echo "Starting over: stopping the stack, dropping ${HHMS_DATABASES[*]} and the hhms:* Redis keys"
+  scripts/stop-local.sh >/dev/null 2>&1 || true
+  for db in "${HHMS_DATABASES[@]}"; do
+    psql -d postgres -qc "DROP DATABASE IF EXISTS $db WITH (FORCE)" 2>/dev/null
+  done
+  redis-cli -h 127.0.0.1 -p 6379 --scan --pattern 'hhms:*' | xargs -r -n 100 redis-cli -h 127.0.0.1 -p 6379 DEL \
+    >/dev/null
+elif [ -n "${1:-}" ]; then
+  echo "usage: scripts/run-local.sh [--fresh]" >&2
+  exit 2
+fi
 
 RUN_DIR=.run
 mkdir -p "$RUN_DIR/logs" "$RUN_DIR/pids"

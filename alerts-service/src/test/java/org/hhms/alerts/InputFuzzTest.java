@@ -5,7 +5,6 @@ import static org.hhms.testsupport.MalformedInput.Kind.ENUM;
 import static org.hhms.testsupport.MalformedInput.Kind.TEXT;
 import static org.hhms.testsupport.MalformedInput.Kind.UUID;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -59,14 +58,9 @@ class InputFuzzTest extends AlertsTestSupport {
                 new InputFuzz.Route("POST", "/alerts/" + alert + "/acknowledge", admin, MalformedInput.cases(List.of(
                         new Field("status", ENUM, false, "acknowledged"),
                         new Field("doctor_id", UUID, false, doctor.toString())), 800, 33)));
-        List<String> violations = new ArrayList<>();
-        int cases = 0;
-        for (InputFuzz.Route route : routes) {
-            cases += route.cases().size();
-            violations.addAll(InputFuzz.run(port, route));
-        }
-        assertThat(cases).isGreaterThanOrEqualTo(2_400);
-        assertThat(violations).withFailMessage(() -> InputFuzz.summary(violations)).isEmpty();
+        InputFuzz.Report report = InputFuzz.runAll(port, routes);
+        assertThat(report.cases()).isGreaterThanOrEqualTo(2_400);
+        assertThat(report.violations()).withFailMessage(() -> InputFuzz.summary(report.violations())).isEmpty();
         assertThat(InputFuzz.footprint(jdbc, redis, keyPrefix)).as("rows and stream entries").isEqualTo(before);
     }
 }

@@ -9,7 +9,6 @@ import static org.hhms.testsupport.MalformedInput.Kind.UUID;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -70,14 +69,9 @@ class InputFuzzTest extends AnalyticsTestSupport {
                         .toList()),
                 new InputFuzz.Route("PUT", "/analytics/news2/" + patient + "/scale", admin,
                         MalformedInput.cases(List.of(new Field("spo2_scale", INTEGER, true, 2)), 400, 23)));
-        List<String> violations = new ArrayList<>();
-        int cases = 0;
-        for (InputFuzz.Route route : routes) {
-            cases += route.cases().size();
-            violations.addAll(InputFuzz.run(port, route));
-        }
-        assertThat(cases).isGreaterThanOrEqualTo(2_000);
-        assertThat(violations).withFailMessage(() -> InputFuzz.summary(violations)).isEmpty();
+        InputFuzz.Report report = InputFuzz.runAll(port, routes);
+        assertThat(report.cases()).isGreaterThanOrEqualTo(2_000);
+        assertThat(report.violations()).withFailMessage(() -> InputFuzz.summary(report.violations())).isEmpty();
         assertThat(InputFuzz.footprint(jdbc, redis, keyPrefix)).as("rows and stream entries").isEqualTo(before);
     }
 }

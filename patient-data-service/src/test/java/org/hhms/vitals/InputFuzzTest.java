@@ -7,7 +7,6 @@ import static org.hhms.testsupport.MalformedInput.Kind.NUMBER;
 import static org.hhms.testsupport.MalformedInput.Kind.TEXT;
 import static org.hhms.testsupport.MalformedInput.Kind.TIMESTAMP;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -71,13 +70,12 @@ class InputFuzzTest extends VitalsApiSupport {
         List<MalformedInput.Case> single = MalformedInput.cases(READING, 1_500, 11);
         List<MalformedInput.Case> batch = MalformedInput.wrapped(MalformedInput.cases(READING, 1_500, 12),
                 "{\"readings\":[", "]}", "readings[0].");
-        List<String> violations = new ArrayList<>();
-        violations.addAll(InputFuzz.run(port, new InputFuzz.Route("POST", "/patient/" + patient, admin, single)));
-        violations.addAll(InputFuzz.run(port, new InputFuzz.Route("POST", "/patient/batch/" + patient, admin,
-                batch)));
+        InputFuzz.Report report = InputFuzz.runAll(port, List.of(
+                new InputFuzz.Route("POST", "/patient/" + patient, admin, single),
+                new InputFuzz.Route("POST", "/patient/batch/" + patient, admin, batch)));
 
-        assertThat(single.size() + batch.size()).isGreaterThanOrEqualTo(3_000);
-        assertThat(violations).withFailMessage(() -> InputFuzz.summary(violations)).isEmpty();
+        assertThat(report.cases()).isGreaterThanOrEqualTo(3_000);
+        assertThat(report.violations()).withFailMessage(() -> InputFuzz.summary(report.violations())).isEmpty();
         assertThat(InputFuzz.footprint(jdbc, redis, keyPrefix)).as("rows and stream entries").isEqualTo(before);
     }
 }

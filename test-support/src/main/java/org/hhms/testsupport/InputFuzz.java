@@ -39,6 +39,21 @@ public final class InputFuzz {
     private InputFuzz() {
     }
 
+    /** What a fuzz run sent and every answer that broke the rules. */
+    public record Report(int cases, List<String> violations) {
+    }
+
+    /** Sends every case of every route; the report counts them and lists each violation. */
+    public static Report runAll(int port, List<Route> routes) {
+        List<String> violations = new ArrayList<>();
+        int cases = 0;
+        for (Route route : routes) {
+            cases += route.cases().size();
+            violations.addAll(run(port, route));
+        }
+        return new Report(cases, violations);
+    }
+
     /** Sends every case of the route and returns one line per violation (empty when all held). */
     public static List<String> run(int port, Route route) {
         List<String> violations = new ArrayList<>();

@@ -7,7 +7,6 @@ import static org.hhms.testsupport.MalformedInput.Kind.PASSWORD;
 import static org.hhms.testsupport.MalformedInput.Kind.TEXT;
 import static org.hhms.testsupport.MalformedInput.Kind.UUID;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -84,14 +83,9 @@ class InputFuzzTest extends UsersApiSupport {
                         new Field("device_id", TEXT, true, "fuzz-watch"),
                         new Field("description", TEXT, false, "a watch")), 9));
 
-        List<String> violations = new ArrayList<>();
-        int cases = 0;
-        for (InputFuzz.Route route : routes) {
-            cases += route.cases().size();
-            violations.addAll(InputFuzz.run(port, route));
-        }
-        assertThat(cases).isGreaterThanOrEqualTo(5_000);
-        assertThat(violations).withFailMessage(() -> InputFuzz.summary(violations)).isEmpty();
+        InputFuzz.Report report = InputFuzz.runAll(port, routes);
+        assertThat(report.cases()).isGreaterThanOrEqualTo(5_000);
+        assertThat(report.violations()).withFailMessage(() -> InputFuzz.summary(report.violations())).isEmpty();
         assertThat(InputFuzz.footprint(jdbc, redis, keyPrefix)).as("rows and stream entries").isEqualTo(before);
     }
 
