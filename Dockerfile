@@ -6,12 +6,18 @@ WORKDIR /src
 COPY .mvn .mvn
 COPY mvnw pom.xml ./
 COPY test-support/pom.xml test-support/
-COPY common-health/pom.xml common-health/
+COPY contracts/pom.xml contracts/
+COPY service-web/pom.xml service-web/
+COPY service-security/pom.xml service-security/
+COPY audit/pom.xml audit/
+COPY messaging/pom.xml messaging/
+COPY user-directory/pom.xml user-directory/
 COPY gateway/pom.xml gateway/
 COPY user-service/pom.xml user-service/
 COPY patient-data-service/pom.xml patient-data-service/
 COPY analytics-service/pom.xml analytics-service/
 COPY alerts-service/pom.xml alerts-service/
+COPY device-simulator/pom.xml device-simulator/
 RUN --mount=type=cache,target=/root/.m2 ./mvnw -B -q -pl "${SERVICE}" -am dependency:go-offline -DexcludeGroupIds=org.hhms
 COPY . .
 RUN --mount=type=cache,target=/root/.m2 ./mvnw -B -q -pl "${SERVICE}" -am package -DskipTests \

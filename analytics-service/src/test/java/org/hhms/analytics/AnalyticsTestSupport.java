@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.hhms.common.redis.RedisKeys;
+import org.hhms.contracts.RedisKeys;
 import org.hhms.testsupport.HttpTestSupport;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.Range;

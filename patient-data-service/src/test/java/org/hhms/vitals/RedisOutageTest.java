@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
-import org.hhms.common.outbox.OutboxRelay;
+import org.hhms.messaging.outbox.OutboxRelay;
 import org.hhms.testsupport.TcpProxy;
 import org.hhms.testsupport.FakeUserService;
 import org.hhms.testsupport.TestDatabases;

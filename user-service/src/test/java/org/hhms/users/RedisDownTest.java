@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.hhms.testsupport.TestDatabases;
-import org.hhms.common.outbox.OutboxRelay;
+import org.hhms.messaging.outbox.OutboxRelay;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

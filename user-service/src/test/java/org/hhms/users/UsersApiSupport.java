@@ -12,7 +12,7 @@ import org.springframework.data.domain.Range;
 import org.springframework.data.redis.connection.stream.MapRecord;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
-import org.hhms.common.redis.RedisKeys;
+import org.hhms.contracts.RedisKeys;
 import org.hhms.testsupport.HttpTestSupport;
 
 import tools.jackson.databind.JsonNode;

@@ -15,7 +15,7 @@ import org.hhms.alerts.config.AlertsProperties;
 import org.hhms.alerts.live.AlertBroadcaster;
 import org.hhms.alerts.notify.NotificationRepository;
 import org.hhms.alerts.notify.NotificationService;
-import org.hhms.common.web.ApiProblem;
+import org.hhms.web.ApiProblem;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

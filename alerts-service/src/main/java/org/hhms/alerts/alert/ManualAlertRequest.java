@@ -4,8 +4,8 @@ import java.util.UUID;
 
 import jakarta.validation.constraints.NotNull;
 
-import org.hhms.common.web.input.Paragraph;
-import org.hhms.common.web.input.SingleLine;
+import org.hhms.web.input.Paragraph;
+import org.hhms.web.input.SingleLine;
 
 /** HHMS manual alert: severity {@code info}, {@code warning} or {@code critical} in any case; default info. */
 public record ManualAlertRequest(UUID patientId,

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.hhms.common.security.ServiceTokens;
+import org.hhms.security.ServiceTokens;
 import org.hhms.alerts.config.AlertsProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

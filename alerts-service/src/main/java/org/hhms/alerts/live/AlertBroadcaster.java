@@ -9,7 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.hhms.alerts.alert.AlertResponse;
 import org.hhms.alerts.careteam.CareTeams;
-import org.hhms.common.redis.RedisKeys;
+import org.hhms.contracts.RedisKeys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;

@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.UUID;
 
 import org.hhms.alerts.alert.AlertService;
-import org.hhms.common.stream.EventHandler;
-import org.hhms.common.stream.StreamEvent;
+import org.hhms.messaging.stream.EventHandler;
+import org.hhms.messaging.stream.StreamEvent;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 

@@ -4,9 +4,9 @@ import java.time.Instant;
 import java.util.UUID;
 
 import org.hhms.alerts.careteam.CareTeams;
-import org.hhms.common.security.CareTeamLookup;
-import org.hhms.common.stream.EventHandler;
-import org.hhms.common.stream.StreamEvent;
+import org.hhms.security.CareTeamLookup;
+import org.hhms.messaging.stream.EventHandler;
+import org.hhms.messaging.stream.StreamEvent;
 import org.springframework.stereotype.Component;
 
 import tools.jackson.databind.JsonNode;

@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import org.hhms.common.security.PatientAccess;
-import org.hhms.common.security.PatientAccess.Relation;
+import org.hhms.security.PatientAccess;
+import org.hhms.security.PatientAccess.Relation;
 import org.hhms.analytics.patients.PatientDirectory;
-import org.hhms.common.web.ApiProblem;
+import org.hhms.web.ApiProblem;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

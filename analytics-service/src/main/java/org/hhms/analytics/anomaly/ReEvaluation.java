@@ -8,7 +8,7 @@ import java.util.UUID;
 import org.hhms.analytics.patients.PatientDirectory;
 import org.hhms.analytics.stream.VitalEvaluator;
 import org.hhms.analytics.stream.VitalReading;
-import org.hhms.common.web.ApiProblem;
+import org.hhms.web.ApiProblem;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 

@@ -2,9 +2,9 @@ package org.hhms.analytics.config;
 
 import org.hhms.analytics.patients.UserEventHandler;
 import org.hhms.analytics.stream.VitalEventHandler;
-import org.hhms.common.redis.RedisKeys;
-import org.hhms.common.stream.GroupConsumer;
-import org.hhms.common.stream.GroupConsumers;
+import org.hhms.contracts.RedisKeys;
+import org.hhms.messaging.stream.GroupConsumer;
+import org.hhms.messaging.stream.GroupConsumers;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.core.StringRedisTemplate;

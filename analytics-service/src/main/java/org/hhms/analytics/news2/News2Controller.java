@@ -7,8 +7,8 @@ import java.util.UUID;
 
 import jakarta.validation.Valid;
 
-import org.hhms.common.security.PatientAccess;
-import org.hhms.common.security.PatientAccess.Relation;
+import org.hhms.security.PatientAccess;
+import org.hhms.security.PatientAccess.Relation;
 import org.hhms.analytics.patients.PatientDirectory;
 import org.hhms.analytics.stream.VitalEvaluator;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -6,12 +6,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import org.hhms.common.security.ServiceTokens;
+import org.hhms.security.ServiceTokens;
 import org.hhms.analytics.config.AnalyticsProperties;
 import org.hhms.analytics.stream.VitalEventHandler;
 import org.hhms.analytics.stream.VitalReading;
-import org.hhms.common.web.ApiProblem;
-import org.hhms.common.web.RequestIdFilter;
+import org.hhms.web.ApiProblem;
+import org.hhms.web.RequestIdFilter;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClient;

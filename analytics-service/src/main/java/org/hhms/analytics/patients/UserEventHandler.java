@@ -4,10 +4,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import org.hhms.common.security.CareTeamLookup;
+import org.hhms.security.CareTeamLookup;
 import org.hhms.analytics.anomaly.AnomalyEvents;
-import org.hhms.common.stream.EventHandler;
-import org.hhms.common.stream.StreamEvent;
+import org.hhms.messaging.stream.EventHandler;
+import org.hhms.messaging.stream.StreamEvent;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;

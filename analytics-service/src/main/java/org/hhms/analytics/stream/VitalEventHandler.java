@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.hhms.analytics.threshold.Metrics;
-import org.hhms.common.stream.EventHandler;
-import org.hhms.common.stream.StreamEvent;
+import org.hhms.messaging.stream.EventHandler;
+import org.hhms.messaging.stream.StreamEvent;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 

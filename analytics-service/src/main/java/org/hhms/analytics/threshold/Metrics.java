@@ -3,7 +3,7 @@ package org.hhms.analytics.threshold;
 import java.util.List;
 import java.util.Map;
 
-import org.hhms.common.web.ApiProblem;
+import org.hhms.web.ApiProblem;
 
 /** The eight vital-sign metrics of HHMS, as named in readings and thresholds. */
 public final class Metrics {

@@ -3,8 +3,8 @@ package org.hhms.analytics.threshold;
 import java.util.List;
 import java.util.UUID;
 
-import org.hhms.common.security.PatientAccess;
-import org.hhms.common.security.PatientAccess.Relation;
+import org.hhms.security.PatientAccess;
+import org.hhms.security.PatientAccess.Relation;
 import org.hhms.analytics.patients.PatientDirectory;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

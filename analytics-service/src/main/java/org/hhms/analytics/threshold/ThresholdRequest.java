@@ -4,7 +4,7 @@ import java.util.UUID;
 
 import jakarta.validation.constraints.NotNull;
 
-import org.hhms.common.web.input.SingleLine;
+import org.hhms.web.input.SingleLine;
 
 /** {@code POST /analytics/thresholds}: an omitted (or null) bound keeps the value it had. */
 public record ThresholdRequest(@NotNull(message = "is required") UUID patientId,

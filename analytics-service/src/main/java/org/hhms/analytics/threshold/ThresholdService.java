@@ -9,7 +9,7 @@ import java.util.UUID;
 
 import org.hhms.analytics.config.AnalyticsProperties;
 import org.hhms.analytics.config.AnalyticsProperties.Bounds;
-import org.hhms.common.web.ApiProblem;
+import org.hhms.web.ApiProblem;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

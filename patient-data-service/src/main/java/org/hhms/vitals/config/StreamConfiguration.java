@@ -2,9 +2,9 @@ package org.hhms.vitals.config;
 
 import java.time.Duration;
 
-import org.hhms.common.redis.RedisKeys;
-import org.hhms.common.stream.GroupConsumer;
-import org.hhms.common.stream.GroupConsumers;
+import org.hhms.contracts.RedisKeys;
+import org.hhms.messaging.stream.GroupConsumer;
+import org.hhms.messaging.stream.GroupConsumers;
 import org.hhms.vitals.patients.UserEventHandler;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -3,9 +3,9 @@ package org.hhms.vitals.history;
 import java.util.List;
 import java.util.UUID;
 
-import org.hhms.common.security.PatientAccess;
-import org.hhms.common.security.PatientAccess.Relation;
-import org.hhms.common.web.ApiProblem;
+import org.hhms.security.PatientAccess;
+import org.hhms.security.PatientAccess.Relation;
+import org.hhms.web.ApiProblem;
 import org.hhms.vitals.config.VitalsProperties;
 import org.hhms.vitals.patients.KnownPatients;
 import org.hhms.vitals.reading.Metric;

@@ -6,8 +6,8 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.hhms.common.web.ApiProblem;
-import org.hhms.common.web.FieldProblem;
+import org.hhms.web.ApiProblem;
+import org.hhms.web.FieldProblem;
 import org.hhms.vitals.reading.Timestamps;
 
 /** A closed time range from query parameters {@code start_time} and {@code end_time}, checked against a cap. */

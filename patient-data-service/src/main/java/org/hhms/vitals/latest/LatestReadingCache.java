@@ -11,7 +11,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.hhms.common.redis.RedisKeys;
+import org.hhms.contracts.RedisKeys;
 import org.hhms.vitals.reading.Metric;
 import org.hhms.vitals.reading.Reading;
 import org.hhms.vitals.reading.ReadingRepository.TimedValue;

@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-import org.hhms.common.redis.RedisKeys;
-import org.hhms.common.web.ApiProblem;
+import org.hhms.contracts.RedisKeys;
+import org.hhms.web.ApiProblem;
 import org.hhms.vitals.config.VitalsProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.hhms.common.web.ApiProblem;
+import org.hhms.web.ApiProblem;
 import org.hhms.vitals.config.VitalsProperties;
 import org.springframework.stereotype.Component;
 

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.hhms.common.security.ServiceTokens;
-import org.hhms.common.web.ApiProblem;
-import org.hhms.common.web.RequestIdFilter;
+import org.hhms.security.ServiceTokens;
+import org.hhms.web.ApiProblem;
+import org.hhms.web.RequestIdFilter;
 import org.hhms.vitals.config.VitalsProperties;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.HttpClientErrorException;

@@ -3,9 +3,9 @@ package org.hhms.vitals.patients;
 import java.time.Instant;
 import java.util.UUID;
 
-import org.hhms.common.security.CareTeamLookup;
-import org.hhms.common.stream.EventHandler;
-import org.hhms.common.stream.StreamEvent;
+import org.hhms.security.CareTeamLookup;
+import org.hhms.messaging.stream.EventHandler;
+import org.hhms.messaging.stream.StreamEvent;
 import org.springframework.stereotype.Component;
 
 import tools.jackson.databind.JsonNode;

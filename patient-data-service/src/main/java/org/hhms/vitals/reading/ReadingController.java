@@ -4,12 +4,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.hhms.common.audit.NotAudited;
-import org.hhms.common.security.Caller;
-import org.hhms.common.security.CallerRole;
-import org.hhms.common.security.PatientAccess;
-import org.hhms.common.security.PatientAccess.Relation;
-import org.hhms.common.web.ApiProblem;
+import org.hhms.audit.NotAudited;
+import org.hhms.security.Caller;
+import org.hhms.security.CallerRole;
+import org.hhms.security.PatientAccess;
+import org.hhms.security.PatientAccess.Relation;
+import org.hhms.web.ApiProblem;
 import org.hhms.vitals.latest.LatestReading;
 import org.hhms.vitals.latest.LatestReadingService;
 import org.hhms.vitals.patients.KnownPatients;

@@ -25,7 +25,7 @@ public record ReadingRequest(
      */
     public ReadingRequest sentBy(String tokenDeviceId) {
         if (deviceId != null && !deviceId.equals(tokenDeviceId)) {
-            throw org.hhms.common.security.PatientAccess.forbidden("device_id: this token belongs to device '"
+            throw org.hhms.security.PatientAccess.forbidden("device_id: this token belongs to device '"
                     + tokenDeviceId + "', not '" + deviceId + "'");
         }
         return new ReadingRequest(timestamp, heartRate, spo2, respiratoryRate, systolicBp, diastolicBp, temperature,

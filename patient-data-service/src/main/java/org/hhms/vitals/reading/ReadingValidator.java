@@ -16,9 +16,9 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-import org.hhms.common.web.ApiProblem;
-import org.hhms.common.web.FieldProblem;
-import org.hhms.common.web.input.TextRules;
+import org.hhms.web.ApiProblem;
+import org.hhms.web.FieldProblem;
+import org.hhms.web.input.TextRules;
 
 /**
  * The rules of the HHMS reading format: at least one metric, each within its range, systolic and diastolic

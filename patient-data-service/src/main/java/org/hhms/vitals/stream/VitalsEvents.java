@@ -4,8 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.hhms.common.outbox.Outbox;
-import org.hhms.common.web.RequestIdFilter;
+import org.hhms.messaging.outbox.Outbox;
+import org.hhms.web.RequestIdFilter;
 import org.hhms.vitals.reading.Metric;
 import org.hhms.vitals.reading.Reading;
 import org.springframework.stereotype.Component;

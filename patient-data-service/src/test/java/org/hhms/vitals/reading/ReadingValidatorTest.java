@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.hhms.common.web.ApiProblem;
-import org.hhms.common.web.FieldProblem;
+import org.hhms.web.ApiProblem;
+import org.hhms.web.FieldProblem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -2,7 +2,7 @@ package org.hhms.users.auth;
 
 import jakarta.validation.Valid;
 
-import org.hhms.common.security.Caller;
+import org.hhms.security.Caller;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;

@@ -5,9 +5,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
-import org.hhms.common.security.CallerRole;
-import org.hhms.common.security.JwtTokens;
-import org.hhms.common.web.ApiProblem;
+import org.hhms.security.CallerRole;
+import org.hhms.security.JwtTokens;
+import org.hhms.web.ApiProblem;
 import org.hhms.users.config.UsersProperties;
 import org.hhms.users.user.User;
 import org.hhms.users.user.UserRepository;

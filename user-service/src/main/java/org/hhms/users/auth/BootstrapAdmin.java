@@ -63,7 +63,7 @@ public class BootstrapAdmin implements ApplicationRunner {
             service.register(new RegisterUserRequest(admin.email(), admin.fullName(), UserRole.ADMIN, null, null,
                     admin.password()), null);
             log.info("Created the bootstrap admin {}", admin.email());
-        } catch (DuplicateKeyException | org.hhms.common.web.ApiProblem e) {
+        } catch (DuplicateKeyException | org.hhms.web.ApiProblem e) {
             log.info("Bootstrap admin {} was created by another instance", admin.email());
         }
     }

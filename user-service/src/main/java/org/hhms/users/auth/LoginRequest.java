@@ -3,7 +3,7 @@ package org.hhms.users.auth;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Email;
 
-import org.hhms.common.web.input.SingleLine;
+import org.hhms.web.input.SingleLine;
 
 /** {@code POST /users/login}. */
 public record LoginRequest(

@@ -2,7 +2,7 @@ package org.hhms.users.auth;
 
 import jakarta.validation.constraints.NotNull;
 
-import org.hhms.common.web.input.SingleLine;
+import org.hhms.web.input.SingleLine;
 
 /** {@code POST /users/token/refresh} and {@code POST /users/logout}. */
 public record RefreshRequest(

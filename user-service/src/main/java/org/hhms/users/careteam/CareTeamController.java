@@ -4,9 +4,9 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.hhms.users.user.UserResponse;
-import org.hhms.common.security.Caller;
-import org.hhms.common.security.PatientAccess;
-import org.hhms.common.security.PatientAccess.Relation;
+import org.hhms.security.Caller;
+import org.hhms.security.PatientAccess;
+import org.hhms.security.PatientAccess.Relation;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

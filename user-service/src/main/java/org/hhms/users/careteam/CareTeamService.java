@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
-import org.hhms.common.web.ApiProblem;
+import org.hhms.web.ApiProblem;
 import org.hhms.users.events.UserEvents;
 import org.hhms.users.user.User;
 import org.hhms.users.user.UserRepository;

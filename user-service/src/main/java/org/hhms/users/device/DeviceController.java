@@ -6,9 +6,9 @@ import java.util.UUID;
 
 import jakarta.validation.Valid;
 
-import org.hhms.common.security.Caller;
-import org.hhms.common.security.PatientAccess;
-import org.hhms.common.security.PatientAccess.Relation;
+import org.hhms.security.Caller;
+import org.hhms.security.PatientAccess;
+import org.hhms.security.PatientAccess.Relation;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -4,7 +4,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-import org.hhms.common.web.input.SingleLine;
+import org.hhms.web.input.SingleLine;
 
 /** {@code POST /users/{patient_id}/devices}: the label the device's readings will carry, and a note. */
 public record DeviceRequest(

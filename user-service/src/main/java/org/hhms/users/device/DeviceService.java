@@ -6,8 +6,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
-import org.hhms.common.security.JwtTokens;
-import org.hhms.common.web.ApiProblem;
+import org.hhms.security.JwtTokens;
+import org.hhms.web.ApiProblem;
 import org.hhms.users.auth.OpaqueTokens;
 import org.hhms.users.config.UsersProperties;
 import org.hhms.users.user.UserRepository;

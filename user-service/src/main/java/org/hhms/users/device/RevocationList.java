@@ -5,8 +5,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
-import org.hhms.common.redis.RedisKeys;
-import org.hhms.common.security.RevokedDevices;
+import org.hhms.contracts.RedisKeys;
+import org.hhms.security.RevokedDevices;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;

@@ -1,6 +1,6 @@
 package org.hhms.users.events;
 
-import org.hhms.common.outbox.Outbox;
+import org.hhms.messaging.outbox.Outbox;
 import org.hhms.users.careteam.CareTeam;
 import org.hhms.users.user.UserResponse;
 import org.springframework.stereotype.Component;

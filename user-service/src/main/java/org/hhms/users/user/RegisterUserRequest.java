@@ -6,7 +6,7 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 
-import org.hhms.common.web.input.SingleLine;
+import org.hhms.web.input.SingleLine;
 import org.hhms.users.auth.PasswordRule;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;

@@ -4,7 +4,7 @@ import java.util.UUID;
 
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Pattern;
-import org.hhms.common.web.input.SingleLine;
+import org.hhms.web.input.SingleLine;
 import org.hhms.users.auth.PasswordRule;
 
 /** {@code PATCH /users/{id}}: only the fields present change. {@code doctor_id} sets a patient's primary doctor;

@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.hhms.common.redis.RedisKeys;
+import org.hhms.contracts.RedisKeys;
 import org.hhms.users.config.UsersProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

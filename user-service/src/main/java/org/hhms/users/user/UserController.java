@@ -4,10 +4,10 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
-import org.hhms.common.security.Caller;
-import org.hhms.common.security.CallerRole;
-import org.hhms.common.security.PatientAccess;
-import org.hhms.common.security.PatientAccess.Relation;
+import org.hhms.security.Caller;
+import org.hhms.security.CallerRole;
+import org.hhms.security.PatientAccess;
+import org.hhms.security.PatientAccess.Relation;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;

@@ -9,7 +9,7 @@ import java.util.UUID;
 import org.hhms.users.auth.CredentialRepository;
 import org.hhms.users.auth.Passwords;
 import org.hhms.users.device.DeviceService;
-import org.hhms.common.web.ApiProblem;
+import org.hhms.web.ApiProblem;
 import org.hhms.users.careteam.CareTeamService;
 import org.hhms.users.events.UserEvents;
 import org.springframework.dao.DuplicateKeyException;

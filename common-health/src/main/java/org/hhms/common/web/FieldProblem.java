@@ -1,5 +1,0 @@
-package org.hhms.common.web;
-
-/** One invalid input: {@code field} is the JSON name (or path, e.g. {@code readings[3].spo2}) or parameter name. */
-public record FieldProblem(String field, String message) {
-}

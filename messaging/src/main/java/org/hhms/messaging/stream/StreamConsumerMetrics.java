@@ -1,0 +1,90 @@
+package org.hhms.messaging.stream;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+
+/**
+ * For each stream consumer of the service, the figures an operator alerts on (docs/operations.md, "Metrics"):
+ * {@code hhms.stream.lag} (entries not yet delivered to the group), {@code hhms.stream.pending} (delivered, not yet
+ * acknowledged) and {@code hhms.stream.dead_letters}. Read from Redis when scraped, at most once a second; NaN
+ * while Redis is unreachable.
+ */
+public class StreamConsumerMetrics implements SmartInitializingSingleton {
+
+    @SuppressWarnings("rawtypes")
+    private static final RedisScript<List> BACKLOG = RedisScript.of(
+            new ClassPathResource("org/hhms/messaging/stream/group-backlog.lua"), List.class);
+
+    private final ListableBeanFactory beans;
+    private final MeterRegistry registry;
+    private final StringRedisTemplate redis;
+
+    public StreamConsumerMetrics(ListableBeanFactory beans, MeterRegistry registry, StringRedisTemplate redis) {
+        this.beans = beans;
+        this.registry = registry;
+        this.redis = redis;
+    }
+
+    @Override
+    public void afterSingletonsInstantiated() {
+        for (GroupConsumer consumer : beans.getBeansOfType(GroupConsumer.class).values()) {
+            Backlog backlog = new Backlog(consumer.stream(), consumer.group());
+            Tags tags = Tags.of("stream", consumer.stream(), "group", consumer.group());
+            Gauge.builder("hhms.stream.lag", backlog, b -> b.read()[1]).tags(tags)
+                    .description("Entries of the stream not yet delivered to the consumer group").register(registry);
+            Gauge.builder("hhms.stream.pending", backlog, b -> b.read()[0]).tags(tags)
+                    .description("Entries delivered to the group and not yet acknowledged").register(registry);
+            Gauge.builder("hhms.stream.dead_letters", backlog, b -> b.read()[2])
+                    .tags(Tags.of("stream", consumer.stream()))
+                    .description("Entries moved to the dead-letter stream").register(registry);
+        }
+    }
+
+    /** One group's figures, read together and kept for a second so one scrape costs one script call. */
+    private final class Backlog {
+        private final String stream;
+        private final String group;
+        private final AtomicReference<double[]> last = new AtomicReference<>();
+        private volatile long readAt;
+
+        Backlog(String stream, String group) {
+            this.stream = stream;
+            this.group = group;
+        }
+
+        double[] read() {
+            long now = System.nanoTime();
+            double[] cached = last.get();
+            if (cached != null && now - readAt < 1_000_000_000L) {
+                return cached;
+            }
+            double[] figures;
+            try {
+                List<?> answer = redis.execute(BACKLOG, List.of(stream, stream + ":dead"), group);
+                figures = new double[] { number(answer.get(0)), number(answer.get(1)), number(answer.get(2)) };
+                if (figures[1] < 0) {
+                    figures[1] = Double.NaN;
+                }
+            } catch (RuntimeException unavailable) {
+                figures = new double[] { Double.NaN, Double.NaN, Double.NaN };
+            }
+            last.set(figures);
+            readAt = now;
+            return figures;
+        }
+
+        private static double number(Object value) {
+            return value instanceof Number n ? n.doubleValue() : Double.parseDouble(String.valueOf(value));
+        }
+    }
+}
