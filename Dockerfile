@@ -7,6 +7,7 @@ COPY .mvn .mvn
 COPY mvnw pom.xml ./
 COPY test-support/pom.xml test-support/
 COPY contracts/pom.xml contracts/
+COPY tokens/pom.xml tokens/
 COPY service-web/pom.xml service-web/
 COPY service-security/pom.xml service-security/
 COPY audit/pom.xml audit/

@@ -18,4 +18,12 @@ else
   echo "docker-compose.yml not checked (no compose client here)"
 fi
 
+# The image build copies every module's pom before the sources (so dependencies are cached): one forgotten module
+# breaks every image, and no Docker engine here would notice.
+for module in $(sed -n 's#.*<module>\(.*\)</module>.*#\1#p' pom.xml); do
+  grep -q "^COPY ${module}/pom.xml ${module}/$" Dockerfile \
+    || { echo "Dockerfile does not copy ${module}/pom.xml (add: COPY ${module}/pom.xml ${module}/)" >&2; exit 1; }
+done
+echo "Dockerfile copies every module's pom"
+
 exec ./mvnw -B -ntp verify "$@"

@@ -3,6 +3,7 @@ package org.hhms.alerts;
 import java.util.List;
 
 import org.hhms.alerts.alert.AlertService;
+import org.hhms.contracts.alarms.Severity;
 import org.hhms.testsupport.AccessMatrix;
 import org.hhms.testsupport.AccessMatrix.Route;
 import org.hhms.testsupport.FakeUserService;
@@ -30,7 +31,6 @@ class AccessMatrixTest extends AlertsTestSupport {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         TestDatabases.register(registry, "hhms_test_alerts_access");
-        registry.add("hhms.alerts.user-service-url", USERS::url);
         registry.add("hhms.security.user-service-url", USERS::url);
     }
 
@@ -45,7 +45,7 @@ class AccessMatrixTest extends AlertsTestSupport {
     @Test
     void everyRouteAnswersEachCallerAsTheMatrixSays() {
         String p = CAST.patient.toString();
-        String alert = alerts.manual(CAST.patient, "matrix", "info").id().toString();
+        String alert = alerts.manual(CAST.patient, "matrix", Severity.INFO).id().toString();
         CAST.check(port, List.of(
                 Route.of("POST", "/alerts/send/" + p, "{\"message\":\"help\",\"severity\":\"info\"}",
                         "401 403 403 403 201 201 201 403 201"),
@@ -55,7 +55,7 @@ class AccessMatrixTest extends AlertsTestSupport {
                 Route.of("GET", "/alerts/" + p, null, "401 403 403 403 200 200 200 403 200"),
                 Route.of("GET", "/alerts?doctor_id=" + CAST.doctor, null, "401 403 403 403 200 403 403 403 200"),
                 Route.of("GET", "/alerts", null, "401 403 403 200 200 200 403 403 400"),
-                new Route("POST", () -> "/alerts/" + alerts.manual(CAST.patient, "ack me", "info").id()
+                new Route("POST", () -> "/alerts/" + alerts.manual(CAST.patient, "ack me", Severity.INFO).id()
                         + "/acknowledge", () -> "{\"status\":\"acknowledged\"}", "401 403 403 403 200 200 403 403 200"),
                 Route.of("POST", "/alerts/" + alert + "/acknowledge",
                         "{\"status\":\"acknowledged\",\"doctor_id\":\"" + CAST.unrelatedDoctor + "\"}",

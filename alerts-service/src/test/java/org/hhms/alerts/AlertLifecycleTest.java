@@ -3,10 +3,13 @@ package org.hhms.alerts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.hhms.contracts.events.EventEnvelope;
+import org.hhms.contracts.events.EventType;
 import org.hhms.testsupport.TestDatabases;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -82,12 +85,12 @@ class AlertLifecycleTest extends AlertsTestSupport {
     void aRedeliveredEventChangesNothing() {
         UUID patient = UUID.randomUUID();
         team(patient, "doctor", "+15555550021");
-        String event = mapper.writeValueAsString(Map.of("event_id", UUID.randomUUID(), "type", "anomaly.detected",
-                "data", Map.of("patient_id", patient, "condition_key", patient + ":glucose:threshold",
-                        "severity", "warning", "description", "glucose 350 > max 300.0", "kind", "threshold")));
-        publishRaw(event);
-        publishRaw(event);
-        publishRaw(event);
+        var event = EventEnvelope.of(EventType.ANOMALY_DETECTED,
+                anomaly(patient, patient + ":glucose:threshold", "warning", "glucose 350 > max 300.0"),
+                Instant.now(), null);
+        events().publish(event);
+        events().publish(event);
+        events().publish(event);
         assertThat(await(Duration.ofSeconds(5), () -> count("SELECT count(*) FROM alerts WHERE patient_id = ?",
                 patient) == 1)).isTrue();
         sleep(500);

@@ -7,8 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.hhms.alerts.alert.AlertKind;
 import org.hhms.alerts.alert.AlertService;
 import org.hhms.alerts.notify.NotificationService;
+import org.hhms.contracts.alarms.Severity;
 import org.hhms.testsupport.FakeUserService;
 import org.hhms.testsupport.TestDatabases;
 import org.junit.jupiter.api.AfterAll;
@@ -29,14 +31,13 @@ class EscalationTest extends AlertsTestSupport {
 
     static final MutableClock CLOCK = TestClockConfiguration.CLOCK;
 
-
     /** Answers 404 for every patient (none has a team there), or 503 while the test makes it unavailable. */
     static final FakeUserService USERS = new FakeUserService();
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         TestDatabases.register(registry, "hhms_test_escalation");
-        registry.add("hhms.alerts.user-service-url", USERS::url);
+        registry.add("hhms.security.user-service-url", USERS::url);
         registry.add("hhms.alerts.send-interval", () -> "1h");
         registry.add("hhms.alerts.escalation-interval", () -> "1h");
     }
@@ -57,7 +58,7 @@ class EscalationTest extends AlertsTestSupport {
         UUID patient = UUID.randomUUID();
         List<UUID> team = team(patient, "doctor", "+15555550101", "doctor", "+15555550102", "caretaker",
                 "+15555550103");
-        UUID alert = alerts.onAnomaly(null, null, patient, patient + ":spo2:threshold", "threshold", "critical",
+        UUID alert = alerts.onAnomaly(null, null, patient, patient + ":spo2:threshold", AlertKind.THRESHOLD, Severity.CRITICAL,
                 "spo2 70 < min 90.0", CLOCK.instant()).id();
         notifications.sendDue();
         assertThat(sentTo(alert)).containsExactly(team.get(0));
@@ -95,7 +96,7 @@ class EscalationTest extends AlertsTestSupport {
     void aWarningWaitsThirtyMinutesBeforeEscalating() {
         UUID patient = UUID.randomUUID();
         List<UUID> team = team(patient, "doctor", "+15555550111", "caretaker", "+15555550112");
-        UUID alert = alerts.onAnomaly(null, null, patient, patient + ":glucose:threshold", "threshold", "warning",
+        UUID alert = alerts.onAnomaly(null, null, patient, patient + ":glucose:threshold", AlertKind.THRESHOLD, Severity.WARNING,
                 "glucose 320 > max 300.0", CLOCK.instant()).id();
         notifications.sendDue();
         CLOCK.advance(Duration.ofMinutes(29));
@@ -113,7 +114,7 @@ class EscalationTest extends AlertsTestSupport {
         UUID patient = UUID.randomUUID();
         UUID doctor = team(patient, "doctor", "+15555550121").getFirst();
         for (int i = 0; i < 4; i++) {
-            alerts.onAnomaly(null, null, patient, patient + ":warning-" + i, "threshold", "warning", "warning " + i,
+            alerts.onAnomaly(null, null, patient, patient + ":warning-" + i, AlertKind.THRESHOLD, Severity.WARNING, "warning " + i,
                     CLOCK.instant());
         }
         notifications.sendDue();
@@ -122,7 +123,7 @@ class EscalationTest extends AlertsTestSupport {
         assertThat(jdbc.queryForObject("SELECT error FROM notifications WHERE recipient_id = ? AND status = "
                 + "'retrying'", String.class, doctor)).contains("rate limited");
 
-        alerts.onAnomaly(null, null, patient, patient + ":critical", "threshold", "critical", "critical one", CLOCK.instant());
+        alerts.onAnomaly(null, null, patient, patient + ":critical", AlertKind.THRESHOLD, Severity.CRITICAL, "critical one", CLOCK.instant());
         notifications.sendDue();
         assertThat(count("SELECT count(*) FROM notifications WHERE recipient_id = ? AND status = 'sent'", doctor))
                 .isEqualTo(4);
@@ -138,7 +139,7 @@ class EscalationTest extends AlertsTestSupport {
     @Test
     void anAlertWhoseCareTeamWasUnknownPagesThePrimaryDoctorOnceTheTeamIsKnown() {
         UUID patient = UUID.randomUUID(); // no care team stored, and the user-service does not know the patient
-        UUID alert = alerts.onAnomaly(null, null, patient, patient + ":late-team", "threshold", "critical", "spo2 80 < min 90.0",
+        UUID alert = alerts.onAnomaly(null, null, patient, patient + ":late-team", AlertKind.THRESHOLD, Severity.CRITICAL, "spo2 80 < min 90.0",
                 CLOCK.instant()).id();
         notifications.sendDue();
         assertThat(count("SELECT count(*) FROM notifications WHERE alert_id = ?", alert)).isZero();
@@ -158,7 +159,7 @@ class EscalationTest extends AlertsTestSupport {
     @Test
     void aManualAlertForAPatientWithoutATeamIsSentToTheWholeTeamOnceItIsKnown() {
         UUID patient = UUID.randomUUID();
-        UUID alert = alerts.manual(patient, "Please call the patient's daughter", "warning").id();
+        UUID alert = alerts.manual(patient, "Please call the patient's daughter", Severity.WARNING).id();
         notifications.sendDue();
         assertThat(count("SELECT count(*) FROM notifications WHERE alert_id = ?", alert)).isZero();
         assertThat(get("/alerts/" + patient, 200).get(0).get("error_message").asString())
@@ -180,7 +181,7 @@ class EscalationTest extends AlertsTestSupport {
         UUID patient = UUID.randomUUID();
         USERS.setAvailable(false);
         try {
-            UUID alert = alerts.onAnomaly(null, null, patient, patient + ":hr:threshold", "threshold", "critical",
+            UUID alert = alerts.onAnomaly(null, null, patient, patient + ":hr:threshold", AlertKind.THRESHOLD, Severity.CRITICAL,
                     "heart_rate 185 > max 130.0", CLOCK.instant()).id();
             assertThat(get("/alerts/" + patient, 200).get(0).get("error_message").asString())
                     .as("not mistaken for a patient without a team").contains("unknown").contains("unavailable")
@@ -207,7 +208,7 @@ class EscalationTest extends AlertsTestSupport {
     void infoAlertsFromAnomaliesAreNotTexted() {
         UUID patient = UUID.randomUUID();
         team(patient, "doctor", "+15555550131");
-        UUID alert = alerts.onAnomaly(null, null, patient, patient + ":info", "threshold", "info", "fyi", CLOCK.instant()).id();
+        UUID alert = alerts.onAnomaly(null, null, patient, patient + ":info", AlertKind.THRESHOLD, Severity.INFO, "fyi", CLOCK.instant()).id();
         notifications.sendDue();
         assertThat(count("SELECT count(*) FROM notifications WHERE alert_id = ?", alert)).isZero();
         assertThat(get("/alerts/" + patient, 200).get(0).get("error_message").asString()).contains("not sent");

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.hhms.alerts.alert.AlertService;
+import org.hhms.contracts.alarms.Severity;
 import org.hhms.testsupport.InputFuzz;
 import org.hhms.testsupport.MalformedInput;
 import org.hhms.testsupport.MalformedInput.Field;
@@ -42,7 +43,7 @@ class InputFuzzTest extends AlertsTestSupport {
     void malformedBodiesAreRefusedByNameAndStoreNothing() {
         java.util.UUID patient = java.util.UUID.randomUUID();
         java.util.UUID doctor = team(patient, "doctor", "+15555550191").getFirst();
-        java.util.UUID alert = alerts.manual(patient, "an alert to acknowledge", "warning").id();
+        java.util.UUID alert = alerts.manual(patient, "an alert to acknowledge", Severity.WARNING).id();
         sleep(500);
         Map<String, Long> before = InputFuzz.footprint(jdbc, redis, keyPrefix);
         String admin = TestTokens.admin();

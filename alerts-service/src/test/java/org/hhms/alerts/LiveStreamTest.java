@@ -1,7 +1,8 @@
 package org.hhms.alerts;
 
-import org.hhms.testsupport.TestTokens;
 import static org.assertj.core.api.Assertions.assertThat;
+import org.hhms.alerts.alert.AlertBroadcaster;
+import org.hhms.testsupport.TestTokens;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,7 +16,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 
-import org.hhms.alerts.live.AlertBroadcaster;
 import org.hhms.testsupport.TestDatabases;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -1,7 +1,5 @@
 package org.hhms.alerts;
 
-import java.util.List;
-
 import org.hhms.testsupport.OperationalEndpointsContract;
 import org.hhms.testsupport.TestDatabases;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -28,10 +26,12 @@ class ServiceEndpointsTest extends OperationalEndpointsContract {
     }
 
     @Override
-    protected List<String> pipelineMetrics() {
-        return List.of("hhms_stream_lag",
-                "hhms_stream_pending",
-                "hhms_stream_dead_letters",
-                "hhms_audit_waiting");
+    protected boolean publishesEvents() {
+        return false;
+    }
+
+    @Override
+    protected boolean consumesEvents() {
+        return true;
     }
 }

@@ -11,11 +11,8 @@ import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.hhms.alerts.alert.AlertRepository;
 import org.hhms.alerts.alert.AlertService;
-import org.hhms.alerts.alert.AlertViews;
 import org.hhms.alerts.config.AlertsProperties;
-import org.hhms.alerts.live.AlertBroadcaster;
 import org.hhms.alerts.notify.NotificationRepository;
 import org.hhms.alerts.notify.NotificationService;
 import org.hhms.alerts.notify.SmsSender;
@@ -32,6 +29,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import org.hhms.alerts.alert.AlertKind;
+import org.hhms.alerts.notify.DeliveryOutcomes;
+import org.hhms.contracts.alarms.Severity;
 
 /**
  * The real Twilio SDK (test mode off) against a fake Twilio API on a local socket: server errors and rate limits
@@ -44,7 +44,6 @@ class TwilioDeliveryTest extends AlertsTestSupport {
 
     static final MutableClock CLOCK = TestClockConfiguration.CLOCK;
     static final FakeTwilio TWILIO = new FakeTwilio();
-
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
@@ -75,7 +74,7 @@ class TwilioDeliveryTest extends AlertsTestSupport {
         team(patient, "doctor", "+15555550201");
         int createdBefore = TWILIO.created.get();
         TWILIO.mode = 500;
-        UUID alert = alerts.onAnomaly(null, null, patient, patient + ":hr", "threshold", "critical", "heart_rate 200 > max 130.0",
+        UUID alert = alerts.onAnomaly(null, null, patient, patient + ":hr", AlertKind.THRESHOLD, Severity.CRITICAL, "heart_rate 200 > max 130.0",
                 CLOCK.instant()).id();
         notifications.sendDue();
         assertThat(status(alert)).isEqualTo("retrying");
@@ -108,7 +107,7 @@ class TwilioDeliveryTest extends AlertsTestSupport {
         UUID patient = UUID.randomUUID();
         team(patient, "doctor", FakeTwilio.INVALID);
         TWILIO.mode = 201;
-        UUID alert = alerts.onAnomaly(null, null, patient, patient + ":t", "threshold", "critical", "temperature 41.5 > max 39.0",
+        UUID alert = alerts.onAnomaly(null, null, patient, patient + ":t", AlertKind.THRESHOLD, Severity.CRITICAL, "temperature 41.5 > max 39.0",
                 CLOCK.instant()).id();
         notifications.sendDue();
         CLOCK.advance(Duration.ofMinutes(10));
@@ -122,13 +121,12 @@ class TwilioDeliveryTest extends AlertsTestSupport {
 
     @Test
     void aRetryQueuedBeforeARestartIsSentOnceAfterIt(@Autowired NotificationRepository repository,
-            @Autowired AlertRepository alertRepository, @Autowired AlertViews views,
-            @Autowired AlertBroadcaster broadcaster, @Autowired SmsSender sms,
+            @Autowired DeliveryOutcomes outcomes, @Autowired SmsSender sms,
             @Autowired TransactionTemplate transactions, @Autowired AlertsProperties properties) {
         UUID patient = UUID.randomUUID();
         team(patient, "doctor", "+15555550203");
         TWILIO.mode = 503;
-        UUID alert = alerts.onAnomaly(null, null, patient, patient + ":r", "threshold", "critical", "spo2 70 < min 90.0",
+        UUID alert = alerts.onAnomaly(null, null, patient, patient + ":r", AlertKind.THRESHOLD, Severity.CRITICAL, "spo2 70 < min 90.0",
                 CLOCK.instant()).id();
         notifications.sendDue();
         assertThat(status(alert)).isEqualTo("retrying");
@@ -137,8 +135,8 @@ class TwilioDeliveryTest extends AlertsTestSupport {
         TWILIO.mode = 201;
         int createdBefore = TWILIO.created.get();
         Clock later = Clock.offset(CLOCK, Duration.ofMinutes(1));
-        NotificationService restarted = new NotificationService(repository, alertRepository, views, broadcaster,
-                sms, transactions, properties, later);
+        NotificationService restarted = new NotificationService(repository, outcomes, sms, transactions,
+                properties, later);
         restarted.sendDue();
         restarted.sendDue();
         assertThat(status(alert)).isEqualTo("sent");
@@ -189,7 +187,6 @@ class TwilioDeliveryTest extends AlertsTestSupport {
             return "{\"code\":" + code + ",\"message\":\"" + message + "\",\"more_info\":\"https://example.invalid/"
                     + code + "\",\"status\":" + status + "}";
         }
-
 
         @Override
         public void close() {

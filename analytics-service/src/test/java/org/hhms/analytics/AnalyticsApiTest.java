@@ -41,7 +41,6 @@ class AnalyticsApiTest extends AnalyticsTestSupport {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         TestDatabases.register(registry, "hhms_test_analyticsapi");
-        registry.add("hhms.analytics.user-service-url", USERS::url);
         registry.add("hhms.security.user-service-url", USERS::url);
         registry.add("hhms.analytics.patient-data-url", () -> "http://127.0.0.1:" + VITALS.getAddress().getPort());
     }
@@ -219,7 +218,6 @@ class AnalyticsApiTest extends AnalyticsTestSupport {
             throw new IllegalStateException(e);
         }
     }
-
 
     /**
      * Every analytics route as each caller (docs/security.md, "Role matrix"). Columns: anonymous, the patient's

@@ -1,18 +1,23 @@
 package org.hhms.analytics;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import org.hhms.contracts.RedisKeys;
+import org.hhms.contracts.events.EventEnvelope;
+import org.hhms.contracts.events.EventType;
+import org.hhms.contracts.events.Streams;
+import org.hhms.contracts.events.VitalRecorded;
+import org.hhms.contracts.vitals.VitalMetric;
 import org.hhms.testsupport.HttpTestSupport;
+import org.hhms.testsupport.StreamEvents;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.Range;
 import org.springframework.data.redis.connection.stream.MapRecord;
 import org.springframework.data.redis.connection.stream.RecordId;
-import org.springframework.data.redis.connection.stream.StreamRecords;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -32,22 +37,26 @@ abstract class AnalyticsTestSupport extends HttpTestSupport {
 
     /** Publishes a vital.recorded event as the patient-data-service would, and returns its stream id. */
     RecordId publish(UUID patient, String readingId, Instant at, Object... metrics) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("patient_id", patient);
-        data.put("reading_id", readingId);
-        data.put("recorded_at", at);
-        data.put("received_at", Instant.now());
+        return events().publish(EventEnvelope.of(EventType.VITAL_RECORDED, reading(patient, readingId, at, metrics),
+                Instant.now(), "test-" + readingId));
+    }
+
+    /** A stored reading's event: metrics by their JSON name and value, e.g. {@code "heart_rate", 150}. */
+    static VitalRecorded reading(UUID patient, String readingId, Instant at, Object... metrics) {
+        Map<VitalMetric, Double> values = new EnumMap<>(VitalMetric.class);
         for (int i = 0; i < metrics.length; i += 2) {
-            data.put((String) metrics[i], metrics[i + 1]);
+            values.put(VitalMetric.fromJson((String) metrics[i]).orElseThrow(),
+                    ((Number) metrics[i + 1]).doubleValue());
         }
-        Map<String, Object> envelope = Map.of("event_id", UUID.randomUUID(), "type", "vital.recorded",
-                "occurred_at", Instant.now(), "trace_id", "test-" + readingId, "data", data);
-        return publishRaw(mapper.writeValueAsString(envelope));
+        return VitalRecorded.of(patient, readingId, at, Instant.now(), null, values, null, null);
     }
 
     RecordId publishRaw(String event) {
-        return redis.opsForStream().add(StreamRecords.mapBacked(Map.of("event", event))
-                .withStreamKey(keys.key("hhms:vitals")));
+        return events().publishRaw(Streams.VITALS, event);
+    }
+
+    StreamEvents events() {
+        return new StreamEvents(redis, keys);
     }
 
     long anomalies(UUID patient, String kind) {

@@ -38,7 +38,6 @@ class InputFuzzTest extends AnalyticsTestSupport {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         keyPrefix = TestDatabases.register(registry, "hhms_test_analytics_fuzz");
-        registry.add("hhms.analytics.user-service-url", USERS::url);
         registry.add("hhms.security.user-service-url", USERS::url);
     }
 

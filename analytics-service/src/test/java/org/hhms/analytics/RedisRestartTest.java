@@ -4,16 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.UUID;
 
+import org.hhms.contracts.events.EventType;
+import org.hhms.testsupport.StreamEvents;
 import org.hhms.testsupport.TcpProxy;
 import org.hhms.testsupport.TestDatabases;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
-import org.springframework.data.redis.connection.stream.StreamRecords;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -49,11 +49,8 @@ class RedisRestartTest extends AnalyticsTestSupport {
         try {
             StringRedisTemplate real = new StringRedisTemplate(direct);
             for (int i = 0; i < 5; i++) {
-                String event = mapper.writeValueAsString(Map.of("event_id", UUID.randomUUID(), "type",
-                        "vital.recorded", "data", Map.of("patient_id", patient, "reading_id", "rr-x" + i,
-                                "recorded_at", Instant.now().minusSeconds(20 - i), "heart_rate", 30)));
-                real.opsForStream().add(StreamRecords
-                        .mapBacked(Map.of("event", event)).withStreamKey(keys.key("hhms:vitals")));
+                new StreamEvents(real, keys).publish(EventType.VITAL_RECORDED,
+                        reading(patient, "rr-x" + i, Instant.now().minusSeconds(20 - i), "heart_rate", 30));
             }
             sleep(1500);
             REDIS.restore();

@@ -4,15 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.UUID;
 
 import org.hhms.analytics.anomaly.StaleDataDetector;
+import org.hhms.contracts.events.EventType;
+import org.hhms.contracts.events.UserChanged;
 import org.hhms.testsupport.TestDatabases;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.data.redis.connection.stream.StreamRecords;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -58,11 +58,8 @@ class StaleDataTest extends AnalyticsTestSupport {
         UUID patient = UUID.randomUUID();
         publish(patient, "d-1", Instant.now(), "heart_rate", 190);
         assertThat(await(Duration.ofSeconds(5), () -> anomalies(patient, "threshold") == 1)).isTrue();
-        String deactivated = mapper.writeValueAsString(Map.of("event_id", UUID.randomUUID(),
-                "type", "user.deactivated", "data", Map.of("id", patient, "role", "patient",
-                        "is_active", false, "updated_at", Instant.now())));
-        redis.opsForStream().add(StreamRecords
-                .mapBacked(Map.of("event", deactivated)).withStreamKey(keys.key("hhms:users")));
+        events().publish(EventType.USER_DEACTIVATED, new UserChanged(patient, null, null, "patient", null, null,
+                false, null, null, Instant.now()));
         assertThat(await(Duration.ofSeconds(5), () -> anomalyEvents(patient).stream()
                 .filter(e -> e.get("type").asString().equals("anomaly.resolved")).count() == 2)).isTrue();
         sleep(3000);

@@ -36,10 +36,10 @@ class StreamProcessingTest extends AnalyticsTestSupport {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         TestDatabases.register(registry, "hhms_test_stream");
-        registry.add("hhms.analytics.user-service-url", USERS::url);
-        registry.add("hhms.analytics.reclaim-idle", () -> "300ms");
-        registry.add("hhms.analytics.reclaim-interval", () -> "300ms");
-        registry.add("hhms.analytics.max-deliveries", () -> 3);
+        registry.add("hhms.security.user-service-url", USERS::url);
+        registry.add("hhms.consumers.reclaim-idle", () -> "300ms");
+        registry.add("hhms.consumers.reclaim-interval", () -> "300ms");
+        registry.add("hhms.consumers.max-deliveries", () -> 3);
     }
 
     @Autowired

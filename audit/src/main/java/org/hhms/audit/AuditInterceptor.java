@@ -12,6 +12,8 @@ import java.util.concurrent.TimeoutException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.hhms.contracts.TraceIds;
+import org.hhms.health.HealthController;
 import org.hhms.security.Caller;
 import org.hhms.security.PatientAccess;
 import org.hhms.web.CommitOutcomes;
@@ -21,7 +23,6 @@ import org.hhms.web.ServletProblems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
-import org.hhms.health.HealthController;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
@@ -80,7 +81,7 @@ public class AuditInterceptor implements HandlerInterceptor {
         Caller caller = caller();
         CompletableFuture<Void> written = trail.record(caller == null ? null : caller.id(),
                 caller == null ? "anonymous" : caller.role().claim(), action, patientOf(request),
-                request.getRequestURI(), status, RequestIdFilter.current(), request.getRemoteAddr(), timeout);
+                request.getRequestURI(), status, TraceIds.current(), request.getRemoteAddr(), timeout);
         if (status >= 400 || request.isAsyncStarted()) {
             return; // a refusal or failure disclosed and changed nothing: its record is written without holding it
         }

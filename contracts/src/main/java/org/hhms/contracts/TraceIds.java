@@ -1,5 +1,8 @@
 package org.hhms.contracts;
 
+import java.util.UUID;
+import java.util.regex.Pattern;
+
 import org.slf4j.MDC;
 
 /**
@@ -8,10 +11,21 @@ import org.slf4j.MDC;
  */
 public final class TraceIds {
 
+    /** The header that carries it between the client, the gateway and the services. */
+    public static final String HEADER = "X-Request-ID";
+
+    /** Ids are echoed into headers and logs: only accept ones that cannot smuggle anything in. */
+    private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+
     /** The logging-context key (and the {@code trace_id} field of JSON logs and event envelopes). */
     public static final String MDC_KEY = "trace_id";
 
     private TraceIds() {
+    }
+
+    /** The caller's id when it is safe to echo (letters, digits, {@code ._:-}, at most 128), else a new UUID. */
+    public static String acceptOrCreate(String candidate) {
+        return candidate != null && SAFE_ID.matcher(candidate).matches() ? candidate : UUID.randomUUID().toString();
     }
 
     /** The current trace id, or null outside a request or event. */

@@ -5,15 +5,17 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.hhms.contracts.vitals.VitalMetric;
+
 /**
- * The simulator's own NEWS2 (room air, alert, SpO2 scale 1; ../shared/clinical/NEWS2.md), over the latest value of
+ * The simulator's own NEWS2 (room air, alert, SpO2 scale 1; the table of docs/analytics.md, "NEWS2"), over the latest value of
  * each parameter sent in the last hour: the yardstick the alarm-quality run holds the system against.
  */
 public final class News2 {
 
     private static final Duration WINDOW = Duration.ofHours(1);
-    private final Map<String, Double> latest = new HashMap<>();
-    private final Map<String, Instant> seen = new HashMap<>();
+    private final Map<VitalMetric, Double> latest = new HashMap<>();
+    private final Map<VitalMetric, Instant> seen = new HashMap<>();
 
     /** Takes a reading into account and returns the score after it. */
     public int add(Reading reading) {
@@ -34,13 +36,13 @@ public final class News2 {
         return total;
     }
 
-    static int points(String metric, double v) {
+    static int points(VitalMetric metric, double v) {
         return switch (metric) {
-            case "respiratory_rate" -> v <= 8 ? 3 : v <= 11 ? 1 : v <= 20 ? 0 : v <= 24 ? 2 : 3;
-            case "spo2" -> v <= 91 ? 3 : v <= 93 ? 2 : v <= 95 ? 1 : 0;
-            case "systolic_bp" -> v <= 90 ? 3 : v <= 100 ? 2 : v <= 110 ? 1 : v <= 219 ? 0 : 3;
-            case "heart_rate" -> v <= 40 ? 3 : v <= 50 ? 1 : v <= 90 ? 0 : v <= 110 ? 1 : v <= 130 ? 2 : 3;
-            case "temperature" -> v <= 35.0 ? 3 : v <= 36.0 ? 1 : v <= 38.0 ? 0 : v <= 39.0 ? 1 : 2;
+            case RESPIRATORY_RATE -> v <= 8 ? 3 : v <= 11 ? 1 : v <= 20 ? 0 : v <= 24 ? 2 : 3;
+            case SPO2 -> v <= 91 ? 3 : v <= 93 ? 2 : v <= 95 ? 1 : 0;
+            case SYSTOLIC_BP -> v <= 90 ? 3 : v <= 100 ? 2 : v <= 110 ? 1 : v <= 219 ? 0 : 3;
+            case HEART_RATE -> v <= 40 ? 3 : v <= 50 ? 1 : v <= 90 ? 0 : v <= 110 ? 1 : v <= 130 ? 2 : 3;
+            case TEMPERATURE -> v <= 35.0 ? 3 : v <= 36.0 ? 1 : v <= 38.0 ? 0 : v <= 39.0 ? 1 : 2;
             default -> 0;
         };
     }

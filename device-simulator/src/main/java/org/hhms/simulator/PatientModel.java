@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 
+import org.hhms.contracts.vitals.VitalMetric;
+
 /**
  * The vital signs of one simulated patient over simulated time, reproducible from a seed. Each metric is measured
  * at its own rate, as home devices do: heart rate and SpO2 every {@code fastEvery} (30 s), respiratory rate every
@@ -37,7 +39,7 @@ public final class PatientModel {
     private final Duration course;
     /** Silent: when the device stops sending. */
     private final Duration silentAfter;
-    private final Map<String, Double> wander = new LinkedHashMap<>();
+    private final Map<VitalMetric, Double> wander = new LinkedHashMap<>();
     private final long phase;
 
     public PatientModel(Profile profile, long seed, Instant start, Duration fastEvery, Duration runLength) {
@@ -77,17 +79,17 @@ public final class PatientModel {
      * (the wander is a random walk in time).
      */
     public List<Reading> readings(Instant from, Instant to) {
-        TreeMap<Instant, Map<String, Double>> byTime = new TreeMap<>();
-        measure(byTime, from, to, fastEvery, "heart_rate", "spo2");
-        measure(byTime, from, to, RR_EVERY, "respiratory_rate");
-        measure(byTime, from, to, TEMP_EVERY, "temperature");
-        measure(byTime, from, to, BP_EVERY, "systolic_bp", "diastolic_bp");
+        TreeMap<Instant, Map<VitalMetric, Double>> byTime = new TreeMap<>();
+        measure(byTime, from, to, fastEvery, VitalMetric.HEART_RATE, VitalMetric.SPO2);
+        measure(byTime, from, to, RR_EVERY, VitalMetric.RESPIRATORY_RATE);
+        measure(byTime, from, to, TEMP_EVERY, VitalMetric.TEMPERATURE);
+        measure(byTime, from, to, BP_EVERY, VitalMetric.SYSTOLIC_BP, VitalMetric.DIASTOLIC_BP);
         List<Reading> readings = new ArrayList<>();
         for (var entry : byTime.entrySet()) {
             if (profile == Profile.SILENT && !entry.getKey().isBefore(silentAt())) {
                 break;
             }
-            Map<String, Double> values = new LinkedHashMap<>();
+            Map<VitalMetric, Double> values = new LinkedHashMap<>();
             entry.getValue().forEach((metric, ignored) -> values.put(metric, value(metric, entry.getKey())));
             if (profile == Profile.ARTEFACTS && random.nextInt(90) == 0) {
                 artefact(values);
@@ -101,8 +103,8 @@ public final class PatientModel {
      * Each metric's schedule starts at its own offset within its period (a patient's phase), so a cohort's devices
      * do not all send in the same second and a short run still sees a blood pressure.
      */
-    private void measure(TreeMap<Instant, Map<String, Double>> byTime, Instant from, Instant to, Duration every,
-            String... metrics) {
+    private void measure(TreeMap<Instant, Map<VitalMetric, Double>> byTime, Instant from, Instant to, Duration every,
+            VitalMetric... metrics) {
         long step = every.toMillis();
         Instant origin = start.plusMillis(phase % step);
         long first = Math.floorDiv(Duration.between(origin, from).toMillis(), step);
@@ -114,24 +116,24 @@ public final class PatientModel {
             if (!at.isAfter(from)) {
                 continue;
             }
-            for (String metric : metrics) {
+            for (VitalMetric metric : metrics) {
                 byTime.computeIfAbsent(at, t -> new LinkedHashMap<>()).put(metric, 0.0);
             }
         }
     }
 
     /** The value of one metric at a time: baseline + course + wander + noise, rounded as devices report. */
-    double value(String metric, Instant at) {
+    double value(VitalMetric metric, Instant at) {
         double p = progress(at);
         double w = wander(metric);
         return switch (metric) {
-            case "heart_rate" -> round(clamp(hr + p * (128 - hr) + w * 4 + noise(1.5), 52, p > 0 ? 150 : 89), 0);
-            case "spo2" -> round(clamp(spo2 - p * (spo2 - 89) + w * 0.5 + noise(0.4), p > 0 ? 80 : 96, 100), 0);
-            case "respiratory_rate" -> round(clamp(rr + p * (27 - rr) + w + noise(0.6), 12, p > 0 ? 40 : 20), 0);
-            case "temperature" -> round(clamp(temp + p * (39.3 - temp) + w * 0.15 + noise(0.1), 36.2, p > 0 ? 41 : 37.9), 1);
-            case "systolic_bp" -> round(clamp(sbp - p * (sbp - 92) + w * 4 + noise(3), p > 0 ? 80 : 112, 180), 0);
-            case "diastolic_bp" -> round(clamp(dbp - p * (dbp - 58) + w * 2 + noise(2), 45, 100), 0);
-            default -> throw new IllegalArgumentException(metric);
+            case HEART_RATE -> round(clamp(hr + p * (128 - hr) + w * 4 + noise(1.5), 52, p > 0 ? 150 : 89), 0);
+            case SPO2 -> round(clamp(spo2 - p * (spo2 - 89) + w * 0.5 + noise(0.4), p > 0 ? 80 : 96, 100), 0);
+            case RESPIRATORY_RATE -> round(clamp(rr + p * (27 - rr) + w + noise(0.6), 12, p > 0 ? 40 : 20), 0);
+            case TEMPERATURE -> round(clamp(temp + p * (39.3 - temp) + w * 0.15 + noise(0.1), 36.2, p > 0 ? 41 : 37.9), 1);
+            case SYSTOLIC_BP -> round(clamp(sbp - p * (sbp - 92) + w * 4 + noise(3), p > 0 ? 80 : 112, 180), 0);
+            case DIASTOLIC_BP -> round(clamp(dbp - p * (dbp - 58) + w * 2 + noise(2), 45, 100), 0);
+            default -> throw new IllegalArgumentException(metric.json());
         };
     }
 
@@ -144,17 +146,17 @@ public final class PatientModel {
     }
 
     /** A mean-reverting walk per metric, in units of "a little" (about ±1). */
-    private double wander(String metric) {
+    private double wander(VitalMetric metric) {
         double next = wander.getOrDefault(metric, 0.0) * 0.95 + random.nextGaussian() * 0.3;
         wander.put(metric, clamp(next, -1.5, 1.5));
         return next;
     }
 
-    private void artefact(Map<String, Double> values) {
-        if (values.containsKey("spo2") && random.nextBoolean()) {
-            values.put("spo2", (double) (70 + random.nextInt(8))); // a clip slipping off the finger
-        } else if (values.containsKey("heart_rate")) {
-            values.put("heart_rate", (double) (165 + random.nextInt(30))); // motion read as pulse
+    private void artefact(Map<VitalMetric, Double> values) {
+        if (values.containsKey(VitalMetric.SPO2) && random.nextBoolean()) {
+            values.put(VitalMetric.SPO2, (double) (70 + random.nextInt(8))); // a clip slipping off the finger
+        } else if (values.containsKey(VitalMetric.HEART_RATE)) {
+            values.put(VitalMetric.HEART_RATE, (double) (165 + random.nextInt(30))); // motion read as pulse
         }
     }
 

@@ -1,14 +1,25 @@
 package org.hhms.simulator;
 
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** One reading a device sends: its time and the metrics measured then (snake_case names as the API takes them). */
-public record Reading(Instant at, Map<String, Double> values) {
+import org.hhms.contracts.vitals.VitalMetric;
+
+/**
+ * One reading a device sends: its time and the metrics measured then, each within the range a device may report
+ * (the shared catalogue; a value outside it would be refused by the API, so it is a simulator bug).
+ */
+public record Reading(Instant at, Map<VitalMetric, Double> values) {
 
     public Reading {
-        values = Map.copyOf(values);
+        values.forEach((metric, value) -> {
+            if (!metric.accepts(value)) {
+                throw new IllegalArgumentException(metric.json() + " " + value + " " + metric.rangeRule());
+            }
+        });
+        values = Map.copyOf(new EnumMap<>(values));
     }
 
     /** The JSON body of {@code POST /patient/{id}}. */
@@ -16,7 +27,7 @@ public record Reading(Instant at, Map<String, Double> values) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("timestamp", at.toString());
         body.put("reading_id", readingId);
-        body.putAll(values);
+        new EnumMap<>(values).forEach((metric, value) -> body.put(metric.json(), value));
         return body;
     }
 }

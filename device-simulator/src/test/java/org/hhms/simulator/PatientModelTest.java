@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.hhms.contracts.vitals.VitalMetric;
 import org.junit.jupiter.api.Test;
 
 /** The profiles do what the alarm-quality run relies on, for many seeds. */
@@ -42,8 +43,8 @@ class PatientModelTest {
             List<Reading> readings = run(Profile.STABLE, seed);
             assertThat(maxNews2(readings)).as("seed %d", seed).isLessThan(5);
             assertThat(readings).allSatisfy(r -> {
-                assertThat(r.values().getOrDefault("heart_rate", 70.0)).isBetween(51.0, 90.0);
-                assertThat(r.values().getOrDefault("spo2", 97.0)).isBetween(96.0, 100.0);
+                assertThat(r.values().getOrDefault(VitalMetric.HEART_RATE, 70.0)).isBetween(51.0, 90.0);
+                assertThat(r.values().getOrDefault(VitalMetric.SPO2, 97.0)).isBetween(96.0, 100.0);
             });
         }
     }
@@ -75,9 +76,9 @@ class PatientModelTest {
     void heartRateAndSpo2AreMeasuredEvery30sTemperatureHourlyAndBloodPressureFourTimesADay() {
         Duration day = Duration.ofDays(1);
         List<Reading> readings = run(Profile.STABLE, 7, day);
-        long heart = readings.stream().filter(r -> r.values().containsKey("heart_rate")).count();
-        long temperature = readings.stream().filter(r -> r.values().containsKey("temperature")).count();
-        long pressure = readings.stream().filter(r -> r.values().containsKey("systolic_bp")).count();
+        long heart = readings.stream().filter(r -> r.values().containsKey(VitalMetric.HEART_RATE)).count();
+        long temperature = readings.stream().filter(r -> r.values().containsKey(VitalMetric.TEMPERATURE)).count();
+        long pressure = readings.stream().filter(r -> r.values().containsKey(VitalMetric.SYSTOLIC_BP)).count();
         assertThat(heart).isBetween(day.toSeconds() / 30 - 1, day.toSeconds() / 30 + 1);
         assertThat(temperature).isBetween(23L, 25L);
         assertThat(pressure).isBetween(4L, 5L);
@@ -94,8 +95,8 @@ class PatientModelTest {
         List<Reading> noisy = run(Profile.ARTEFACTS, 5);
         List<Integer> spikes = new ArrayList<>();
         for (int i = 0; i < noisy.size(); i++) {
-            Double hr = noisy.get(i).values().get("heart_rate");
-            Double spo2 = noisy.get(i).values().get("spo2");
+            Double hr = noisy.get(i).values().get(VitalMetric.HEART_RATE);
+            Double spo2 = noisy.get(i).values().get(VitalMetric.SPO2);
             if ((hr != null && hr > 150) || (spo2 != null && spo2 < 80)) {
                 spikes.add(i);
             }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.hhms.contracts.vitals.VitalMetric;
 import org.junit.jupiter.api.Test;
 
 /** What the simulator reports is computed right: percentiles by nearest rank, NEWS2 by the table, options. */
@@ -30,14 +31,14 @@ class ReportingTest {
     void news2ScoresTheLatestValueOfEachParameterWithinAnHour() {
         News2 news2 = new News2();
         Instant t = Instant.parse("2026-11-24T08:00:00Z");
-        assertThat(news2.add(new Reading(t, Map.of("heart_rate", 120.0, "respiratory_rate", 26.0)))).isEqualTo(5);
-        assertThat(news2.add(new Reading(t.plusSeconds(60), Map.of("spo2", 91.0, "temperature", 39.2))))
+        assertThat(news2.add(new Reading(t, Map.of(VitalMetric.HEART_RATE, 120.0, VitalMetric.RESPIRATORY_RATE, 26.0)))).isEqualTo(5);
+        assertThat(news2.add(new Reading(t.plusSeconds(60), Map.of(VitalMetric.SPO2, 91.0, VitalMetric.TEMPERATURE, 39.2))))
                 .isEqualTo(10);
-        assertThat(news2.add(new Reading(t.plusSeconds(120), Map.of("heart_rate", 80.0)))).isEqualTo(8);
+        assertThat(news2.add(new Reading(t.plusSeconds(120), Map.of(VitalMetric.HEART_RATE, 80.0)))).isEqualTo(8);
         assertThat(news2.score(t.plusSeconds(3650))).isEqualTo(5); // the 08:00 values have aged out, 08:01 not
-        assertThat(News2.points("systolic_bp", 90)).isEqualTo(3);
-        assertThat(News2.points("systolic_bp", 111)).isZero();
-        assertThat(News2.points("temperature", 36.0)).isEqualTo(1);
+        assertThat(News2.points(VitalMetric.SYSTOLIC_BP, 90)).isEqualTo(3);
+        assertThat(News2.points(VitalMetric.SYSTOLIC_BP, 111)).isZero();
+        assertThat(News2.points(VitalMetric.TEMPERATURE, 36.0)).isEqualTo(1);
     }
 
     @Test

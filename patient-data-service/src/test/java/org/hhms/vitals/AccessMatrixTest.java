@@ -33,7 +33,6 @@ class AccessMatrixTest extends VitalsApiSupport {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         TestDatabases.register(registry, "hhms_test_vitals_access");
-        registry.add("hhms.vitals.user-service-url", USERS::url);
         registry.add("hhms.security.user-service-url", USERS::url);
     }
 

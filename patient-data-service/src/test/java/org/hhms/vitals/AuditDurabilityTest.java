@@ -25,7 +25,7 @@ class AuditDurabilityTest extends VitalsApiSupport {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         TestDatabases.register(registry, "hhms_test_audit");
-        registry.add("hhms.vitals.user-service-url", USERS::url);
+        registry.add("hhms.security.user-service-url", USERS::url);
         registry.add("hhms.audit.write-timeout", () -> "1s");
     }
 

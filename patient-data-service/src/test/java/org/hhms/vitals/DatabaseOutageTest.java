@@ -36,7 +36,7 @@ class DatabaseOutageTest extends VitalsApiSupport {
     static void properties(DynamicPropertyRegistry registry) {
         TestDatabases.register(registry, "hhms_test_dboutage", POSTGRES.port());
         registry.add("spring.datasource.hikari.connection-timeout", () -> "1000");
-        registry.add("hhms.vitals.user-service-url", USERS::url);
+        registry.add("hhms.security.user-service-url", USERS::url);
     }
 
     /** When set, the database goes away just before the next commit of a request: its outcome is in doubt. */

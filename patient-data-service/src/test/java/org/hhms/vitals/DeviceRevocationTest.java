@@ -30,7 +30,7 @@ class DeviceRevocationTest extends VitalsApiSupport {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         keyPrefix = TestDatabases.register(registry, "hhms_test_revocation");
-        registry.add("hhms.vitals.user-service-url", USERS::url);
+        registry.add("hhms.security.user-service-url", USERS::url);
     }
 
     @AfterAll

@@ -32,7 +32,7 @@ class IngestLimitTest extends VitalsApiSupport {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         TestDatabases.register(registry, "hhms_test_ingest_limit");
-        registry.add("hhms.vitals.user-service-url", USERS::url);
+        registry.add("hhms.security.user-service-url", USERS::url);
     }
 
     @AfterAll

@@ -1,7 +1,7 @@
 package org.hhms.vitals;
 
-import org.hhms.testsupport.TestTokens;
 import static org.assertj.core.api.Assertions.assertThat;
+import org.hhms.testsupport.TestTokens;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -36,7 +36,7 @@ class IngestTest extends VitalsApiSupport {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         TestDatabases.register(registry, "hhms_test_ingest");
-        registry.add("hhms.vitals.user-service-url", USERS::url);
+        registry.add("hhms.security.user-service-url", USERS::url);
         registry.add("hhms.vitals.max-batch", () -> 50);
     }
 

@@ -51,7 +51,7 @@ class InputFuzzTest extends VitalsApiSupport {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         keyPrefix = TestDatabases.register(registry, "hhms_test_vitals_fuzz");
-        registry.add("hhms.vitals.user-service-url", USERS::url);
+        registry.add("hhms.security.user-service-url", USERS::url);
     }
 
     @AfterAll

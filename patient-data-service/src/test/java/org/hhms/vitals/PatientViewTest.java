@@ -4,13 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.UUID;
 
+import org.hhms.contracts.events.EventType;
+import org.hhms.contracts.events.UserChanged;
+import org.hhms.testsupport.StreamEvents;
 import org.hhms.testsupport.TestDatabases;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.data.redis.connection.stream.StreamRecords;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -25,7 +26,7 @@ class PatientViewTest extends VitalsApiSupport {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         TestDatabases.register(registry, "hhms_test_patientview");
-        registry.add("hhms.vitals.user-service-url", () -> "http://127.0.0.1:1");
+        registry.add("hhms.security.user-service-url", () -> "http://127.0.0.1:1");
     }
 
     @Test
@@ -36,14 +37,14 @@ class PatientViewTest extends VitalsApiSupport {
                 .body(reading(null, "heart_rate", 70)).exchange()
                 .expectStatus().isEqualTo(503).expectHeader().valueEquals("Retry-After", "5");
 
-        publish("user.registered", patient, "patient", true, Instant.parse("2026-11-23T10:00:00Z"));
+        publish(EventType.USER_REGISTERED, patient, "patient", true, Instant.parse("2026-11-23T10:00:00Z"));
         assertThat(awaitStatus(patient, 201)).isEqualTo(201);
 
-        publish("user.deactivated", patient, "patient", false, Instant.parse("2026-11-23T11:00:00Z"));
+        publish(EventType.USER_DEACTIVATED, patient, "patient", false, Instant.parse("2026-11-23T11:00:00Z"));
         assertThat(awaitStatus(patient, 404)).isEqualTo(404);
 
         // A late copy of the older registration does not bring the patient back.
-        publish("user.registered", patient, "patient", true, Instant.parse("2026-11-23T10:00:00Z"));
+        publish(EventType.USER_REGISTERED, patient, "patient", true, Instant.parse("2026-11-23T10:00:00Z"));
         sleep(500);
         post("/patient/" + patient, reading(null, "heart_rate", 70), 404);
     }
@@ -51,16 +52,14 @@ class PatientViewTest extends VitalsApiSupport {
     @Test
     void aDoctorOnTheStreamIsNotAPatient() {
         UUID doctor = UUID.randomUUID();
-        publish("user.registered", doctor, "doctor", true, Instant.parse("2026-11-23T10:00:00Z"));
+        publish(EventType.USER_REGISTERED, doctor, "doctor", true, Instant.parse("2026-11-23T10:00:00Z"));
         sleep(500);
         assertThat(awaitStatus(doctor, 404)).isEqualTo(404);
     }
 
-    private void publish(String type, UUID id, String role, boolean active, Instant updatedAt) {
-        String event = mapper.writeValueAsString(Map.of("event_id", UUID.randomUUID(), "type", type,
-                "occurred_at", updatedAt, "data", Map.of("id", id, "role", role, "is_active", active,
-                        "updated_at", updatedAt)));
-        redis.opsForStream().add(StreamRecords.mapBacked(Map.of("event", event)).withStreamKey(keys.key("hhms:users")));
+    private void publish(EventType type, UUID id, String role, boolean active, Instant updatedAt) {
+        new StreamEvents(redis, keys).publish(type, new UserChanged(id, null, null, role, null, null, active, null,
+                null, updatedAt), updatedAt, null);
     }
 
     /** Posts a fresh reading until the answer is the expected status (the listener is asynchronous), up to 5 s. */

@@ -25,7 +25,7 @@ class ReadBackTest extends VitalsApiSupport {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         TestDatabases.register(registry, "hhms_test_readback");
-        registry.add("hhms.vitals.user-service-url", USERS::url);
+        registry.add("hhms.security.user-service-url", USERS::url);
         registry.add("hhms.vitals.history-max-range", () -> "31d");
         registry.add("hhms.vitals.history-max-points", () -> 10);
     }

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.UUID;
 
 import org.hhms.messaging.outbox.OutboxRelay;
-import org.hhms.testsupport.TcpProxy;
 import org.hhms.testsupport.FakeUserService;
+import org.hhms.testsupport.TcpProxy;
 import org.hhms.testsupport.TestDatabases;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -33,7 +33,7 @@ class RedisOutageTest extends VitalsApiSupport {
     static void properties(DynamicPropertyRegistry registry) {
         TestDatabases.register(registry, "hhms_test_outage");
         registry.add("spring.data.redis.url", () -> "redis://127.0.0.1:" + REDIS.port());
-        registry.add("hhms.vitals.user-service-url", USERS::url);
+        registry.add("hhms.security.user-service-url", USERS::url);
     }
 
     @Autowired

@@ -1,7 +1,5 @@
 package org.hhms.vitals;
 
-import java.util.List;
-
 import org.hhms.testsupport.OperationalEndpointsContract;
 import org.hhms.testsupport.TestDatabases;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -28,14 +26,12 @@ class ServiceEndpointsTest extends OperationalEndpointsContract {
     }
 
     @Override
-    protected List<String> pipelineMetrics() {
-        return List.of("hhms_outbox_waiting",
-                "hhms_outbox_unconfirmed",
-                "hhms_outbox_replayed_total",
-                "hhms_outbox_expired_total",
-                "hhms_stream_lag",
-                "hhms_stream_pending",
-                "hhms_stream_dead_letters",
-                "hhms_audit_waiting");
+    protected boolean publishesEvents() {
+        return true;
+    }
+
+    @Override
+    protected boolean consumesEvents() {
+        return true;
     }
 }

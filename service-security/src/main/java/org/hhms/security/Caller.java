@@ -2,6 +2,8 @@ package org.hhms.security;
 
 import java.util.UUID;
 
+import org.hhms.tokens.CallerRole;
+import org.hhms.tokens.JwtTokens;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.jwt.Jwt;

@@ -3,6 +3,8 @@ package org.hhms.security;
 import java.util.Map;
 import java.util.UUID;
 
+import org.hhms.tokens.CallerRole;
+
 /**
  * Who is on a patient's care team, for authorization. The user-service answers from its own tables; the other
  * services ask it over HTTP and keep the answer briefly ({@link HttpCareTeamLookup}).

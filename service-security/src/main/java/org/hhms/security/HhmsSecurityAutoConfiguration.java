@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.hhms.contracts.RedisKeys;
+import org.hhms.tokens.JwtTokens;
+import org.hhms.tokens.RevokedDevices;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;

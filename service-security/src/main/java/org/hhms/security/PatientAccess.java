@@ -6,10 +6,11 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import org.hhms.tokens.CallerRole;
 import org.hhms.web.ApiProblem;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.http.HttpStatus;
 
 /**
  * The one place a service decides whether the caller may touch a patient's data (the role matrix in

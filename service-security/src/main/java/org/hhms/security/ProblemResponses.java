@@ -5,6 +5,7 @@ import java.io.IOException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.hhms.tokens.RevokedDevices;
 import org.hhms.web.ServletProblems;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;

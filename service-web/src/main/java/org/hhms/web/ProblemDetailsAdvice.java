@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import org.hhms.contracts.TraceIds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -119,7 +120,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> unexpected(Exception ex, WebRequest request) {
         log.error("Unhandled error", ex);
         ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
-                "Internal error. Quote request id " + RequestIdFilter.current() + " when reporting it.");
+                "Internal error. Quote request id " + TraceIds.current() + " when reporting it.");
         return handleExceptionInternal(ex, body, new HttpHeaders(), HttpStatus.INTERNAL_SERVER_ERROR, request);
     }
 
@@ -129,8 +130,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         if (body == null && ex instanceof ErrorResponse response) {
             body = response.getBody(); // Spring passes null for ErrorResponse exceptions and fills it in later
         }
-        if (body instanceof ProblemDetail problem && RequestIdFilter.current() != null) {
-            problem.setProperty("request_id", RequestIdFilter.current());
+        if (body instanceof ProblemDetail problem && TraceIds.current() != null) {
+            problem.setProperty("request_id", TraceIds.current());
         }
         return super.handleExceptionInternal(ex, body, headers, statusCode, request);
     }

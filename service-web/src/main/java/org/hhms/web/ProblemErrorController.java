@@ -3,6 +3,7 @@ package org.hhms.web;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.hhms.contracts.TraceIds;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -25,11 +26,11 @@ public class ProblemErrorController implements ErrorController {
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         String detail = code == null ? "No route for " + request.getRequestURI()
                 : status.is5xxServerError()
-                        ? "Internal error. Quote request id " + RequestIdFilter.current() + " when reporting it."
+                        ? "Internal error. Quote request id " + TraceIds.current() + " when reporting it."
                         : status.getReasonPhrase() + (uri == null ? "" : " (" + uri + ")");
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        if (RequestIdFilter.current() != null) {
-            problem.setProperty("request_id", RequestIdFilter.current());
+        if (TraceIds.current() != null) {
+            problem.setProperty("request_id", TraceIds.current());
         }
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }

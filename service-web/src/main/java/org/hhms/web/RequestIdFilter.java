@@ -1,17 +1,15 @@
 package org.hhms.web;
 
 import java.io.IOException;
-import java.util.UUID;
-import java.util.regex.Pattern;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.hhms.contracts.TraceIds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.hhms.contracts.TraceIds;
 import org.slf4j.MDC;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -21,23 +19,19 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 public class RequestIdFilter extends OncePerRequestFilter {
 
-    public static final String HEADER = "X-Request-ID";
-    public static final String MDC_KEY = TraceIds.MDC_KEY;
+    public static final String HEADER = TraceIds.HEADER;
     public static final String ATTRIBUTE = RequestIdFilter.class.getName() + ".id";
 
     /** One line per request, carrying the trace id; its level is ACCESS_LOG_LEVEL (WARN silences it). */
     private static final Logger ACCESS = LoggerFactory.getLogger("org.hhms.access");
 
-    /** Ids are echoed into headers and logs: only accept ones that cannot smuggle anything in. */
-    private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
-
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String id = acceptOrCreate(request.getHeader(HEADER));
+        String id = TraceIds.acceptOrCreate(request.getHeader(HEADER));
         request.setAttribute(ATTRIBUTE, id);
         response.setHeader(HEADER, id);
-        MDC.put(MDC_KEY, id);
+        MDC.put(TraceIds.MDC_KEY, id);
         long start = System.nanoTime();
         try {
             chain.doFilter(request, response);
@@ -46,16 +40,8 @@ public class RequestIdFilter extends OncePerRequestFilter {
                 ACCESS.info("{} {} -> {} in {} ms", request.getMethod(), request.getRequestURI(),
                         response.getStatus(), (System.nanoTime() - start) / 1_000_000);
             }
-            MDC.remove(MDC_KEY);
+            MDC.remove(TraceIds.MDC_KEY);
         }
     }
 
-    static String acceptOrCreate(String candidate) {
-        return candidate != null && SAFE_ID.matcher(candidate).matches() ? candidate : UUID.randomUUID().toString();
-    }
-
-    /** The id of the request being handled on this thread, or null outside a request. */
-    public static String current() {
-        return MDC.get(MDC_KEY);
-    }
 }

@@ -6,6 +6,7 @@ import java.net.URI;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.hhms.contracts.TraceIds;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -34,8 +35,8 @@ public final class ServletProblems {
             problem.setProperty("outcome", outcome);
         }
         problem.setInstance(URI.create(request.getRequestURI()));
-        if (RequestIdFilter.current() != null) {
-            problem.setProperty("request_id", RequestIdFilter.current());
+        if (TraceIds.current() != null) {
+            problem.setProperty("request_id", TraceIds.current());
         }
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

@@ -2,6 +2,7 @@ package org.hhms.testsupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -21,8 +22,25 @@ public abstract class OperationalEndpointsContract extends HttpTestSupport {
     /** The service's path prefix, e.g. {@code users}. */
     protected abstract String pathPrefix();
 
+    /** Whether the service publishes events (it then has an outbox and its metrics). */
+    protected abstract boolean publishesEvents();
+
+    /** Whether the service consumes streams (it then has consumer groups and their metrics). */
+    protected abstract boolean consumesEvents();
+
     /** The pipeline metrics it must publish (outbox, stream consumers, audit; docs/operations.md, "Metrics"). */
-    protected abstract List<String> pipelineMetrics();
+    private List<String> pipelineMetrics() {
+        List<String> metrics = new ArrayList<>();
+        if (publishesEvents()) {
+            metrics.addAll(List.of("hhms_outbox_waiting", "hhms_outbox_unconfirmed", "hhms_outbox_replayed_total",
+                    "hhms_outbox_expired_total"));
+        }
+        if (consumesEvents()) {
+            metrics.addAll(List.of("hhms_stream_lag", "hhms_stream_pending", "hhms_stream_dead_letters"));
+        }
+        metrics.add("hhms_audit_waiting");
+        return metrics;
+    }
 
     @Test
     void publishesThePipelineMetricsAnOperatorAlertsOn() {

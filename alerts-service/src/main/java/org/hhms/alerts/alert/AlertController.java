@@ -1,21 +1,23 @@
 package org.hhms.alerts.alert;
 
 import java.net.URI;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-import org.hhms.security.Caller;
-import org.hhms.security.CallerRole;
-import org.hhms.security.PatientAccess;
-import org.hhms.security.PatientAccess.Relation;
 import org.hhms.alerts.careteam.CareTeams;
-import org.hhms.alerts.live.AlertBroadcaster;
 import org.hhms.alerts.notify.Notification;
 import org.hhms.alerts.notify.NotificationRepository;
 import org.hhms.alerts.notify.SmsSender;
+import org.hhms.contracts.alarms.Severity;
+import org.hhms.security.Caller;
+import org.hhms.security.PatientAccess;
+import org.hhms.security.PatientAccess.Relation;
+import org.hhms.tokens.CallerRole;
 import org.hhms.web.ApiProblem;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -37,10 +39,6 @@ public class AlertController {
 
     /** Who may raise, and read, a patient's alerts: the patient, their doctors and caretakers (and admins). */
     private static final Relation[] CARE_CIRCLE = { Relation.SELF, Relation.DOCTOR, Relation.CARETAKER };
-
-    private static final Set<String> SEVERITIES = Set.of("info", "warning", "critical");
-    private static final Set<String> STATUSES = Set.of("open", "pending", "sent", "failed", "delivered",
-            "acknowledged", "resolved");
 
     private final AlertService service;
     private final AlertRepository alerts;
@@ -116,7 +114,7 @@ public class AlertController {
             }
             by = caller.id();
         }
-        return views.of(service.acknowledge(alertId, request.status(), by));
+        return views.of(service.acknowledge(alertId, resolution(request.status()), by));
     }
 
     /** Every notification attempt of an alert: recipient, round, outcome, provider id, error. */
@@ -156,22 +154,39 @@ public class AlertController {
     }
 
     private ResponseEntity<AlertResponse> created(UUID patientId, ManualAlertRequest request) {
-        String severity = request.severity() == null ? "info" : request.severity().trim().toLowerCase(Locale.ROOT);
-        if (!SEVERITIES.contains(severity)) {
-            throw ApiProblem.invalidField("severity", "must be info, warning or critical (any case)");
+        Severity severity;
+        try {
+            severity = request.severity() == null ? Severity.INFO : Severity.parse(request.severity());
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.invalidField("severity", e.getMessage());
         }
         Alert alert = service.manual(patientId, request.message().trim(), severity);
         return ResponseEntity.created(URI.create("/alerts/" + alert.id() + "/notifications")).body(views.of(alert));
     }
 
-    private static String status(String status) {
+    /** The statuses a {@code status} filter asks for: all when absent, {@code open} or one status (any case). */
+    private static Set<AlertStatus> status(String status) {
         if (status == null || status.isBlank()) {
-            return null;
+            return EnumSet.allOf(AlertStatus.class);
         }
         String wanted = status.trim().toLowerCase(Locale.ROOT);
-        if (!STATUSES.contains(wanted)) {
-            throw ApiProblem.invalidField("status", "must be one of " + String.join(", ", STATUSES));
+        if (wanted.equals("open")) {
+            return AlertRepository.OPEN;
         }
-        return wanted;
+        return EnumSet.of(AlertStatus.fromJson(wanted).orElseThrow(() -> ApiProblem.invalidField("status",
+                "must be open or one of " + AlertStatus.allowed())));
+    }
+
+    /**
+     * What an acknowledgement asks for (any case): {@code acknowledged} (the default) is no resolution yet;
+     * {@code resolved} and {@code false_alarm} end the alert.
+     */
+    private static Optional<Resolution> resolution(String status) {
+        String wanted = status == null ? "acknowledged" : status.trim().toLowerCase(Locale.ROOT);
+        if (wanted.equals(AlertStatus.ACKNOWLEDGED.json())) {
+            return Optional.empty();
+        }
+        return Optional.of(Resolution.fromJson(wanted).filter(r -> r != Resolution.CONDITION_CLEARED)
+                .orElseThrow(() -> ApiProblem.invalidField("status", "must be acknowledged, resolved or false_alarm")));
     }
 }

@@ -4,16 +4,24 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
+import org.hhms.contracts.alarms.Severity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** Alerts in PostgreSQL. */
 @Repository
 public class AlertRepository {
+
+    /** The statuses of alerts still escalating and repeating: not acknowledged, not resolved. */
+    public static final Set<AlertStatus> OPEN = EnumSet.copyOf(Arrays.stream(AlertStatus.values())
+            .filter(AlertStatus::isOpen).toList());
 
     private final JdbcClient jdbc;
 
@@ -31,8 +39,8 @@ public class AlertRepository {
                         :escalation, :repeat, :error, :now, :now)
                 ON CONFLICT (condition_key) WHERE status <> 'resolved' DO NOTHING
                 """).param("id", a.id()).param("patient", a.patientId()).param("condition", a.conditionKey())
-                .param("kind", a.kind()).param("severity", a.severity()).param("message", a.message())
-                .param("status", a.status()).param("now", ts(a.createdAt())).param("reading", ts(a.lastReadingAt()))
+                .param("kind", a.kind().json()).param("severity", a.severity().json()).param("message", a.message())
+                .param("status", a.status().json()).param("now", ts(a.createdAt())).param("reading", ts(a.lastReadingAt()))
                 .param("escalation", ts(a.nextEscalationAt())).param("repeat", ts(a.nextRepeatAt()))
                 .param("error", a.errorMessage()).update() == 1;
     }
@@ -53,21 +61,22 @@ public class AlertRepository {
     }
 
     /** A repeat anomaly of the condition: counted, severity only ever raised, no new page. */
-    public void recordOccurrence(UUID id, String severity, String message, Instant readingAt, Instant now) {
+    public void recordOccurrence(UUID id, Severity severity, String message, Instant readingAt, Instant now) {
         jdbc.sql("""
                 UPDATE alerts SET occurrence_count = occurrence_count + 1, last_seen_at = :now,
                        last_reading_at = greatest(last_reading_at, :reading), message = :message,
-                       severity = CASE WHEN :severity = 'critical' OR severity = 'critical' THEN 'critical'
-                                       WHEN :severity = 'warning' OR severity = 'warning' THEN 'warning'
-                                       ELSE 'info' END,
+                       severity = CASE WHEN array_position(CAST(:order AS text[]), :severity)
+                                            > array_position(CAST(:order AS text[]), severity)
+                                       THEN :severity ELSE severity END,
                        updated_at = :now
                  WHERE id = :id
-                """).param("id", id).param("severity", severity).param("message", message)
+                """).param("id", id).param("severity", severity.json()).param("order", Severity.inOrder())
+                .param("message", message)
                 .param("reading", ts(readingAt)).param("now", ts(now)).update();
     }
 
     /** Records that the alert covers this anomaly (ignored when an anomaly has no id, or is already recorded). */
-    public void recordAnomaly(UUID alertId, UUID anomalyId, String readingId, String severity, String description,
+    public void recordAnomaly(UUID alertId, UUID anomalyId, String readingId, Severity severity, String description,
             Instant readingAt, Instant now) {
         if (anomalyId == null) {
             return;
@@ -78,13 +87,13 @@ public class AlertRepository {
                 VALUES (:anomaly, :alert, :reading, :severity, :description, :readingAt, :now)
                 ON CONFLICT (anomaly_id) DO NOTHING
                 """).param("anomaly", anomalyId).param("alert", alertId).param("reading", readingId)
-                .param("severity", severity).param("description", description).param("readingAt", ts(readingAt))
+                .param("severity", severity.json()).param("description", description).param("readingAt", ts(readingAt))
                 .param("now", ts(now)).update();
     }
 
-    public void updateStatus(UUID id, String status, Instant now) {
+    public void updateStatus(UUID id, AlertStatus status, Instant now) {
         jdbc.sql("UPDATE alerts SET status = :s, updated_at = :now WHERE id = :id").param("id", id)
-                .param("s", status).param("now", ts(now)).update();
+                .param("s", status.json()).param("now", ts(now)).update();
     }
 
     public void setError(UUID id, String error, Instant now) {
@@ -92,23 +101,24 @@ public class AlertRepository {
                 .param("e", error).param("now", ts(now)).update();
     }
 
-    public void acknowledge(UUID id, String status, String resolution, UUID by, Instant now) {
+    /** A person's answer: {@code acknowledged} (no resolution), or resolved with how it ended. */
+    public void acknowledge(UUID id, AlertStatus status, Resolution resolution, UUID by, Instant now) {
         jdbc.sql("""
                 UPDATE alerts SET status = :s, resolution = :r, acknowledged_by = coalesce(acknowledged_by, :by),
                        acknowledged_at = coalesce(acknowledged_at, :now),
                        resolved_at = CASE WHEN :s = 'resolved' THEN :now ELSE resolved_at END,
                        next_escalation_at = NULL, next_repeat_at = NULL, updated_at = :now
                  WHERE id = :id
-                """).param("id", id).param("s", status).param("r", resolution).param("by", by)
+                """).param("id", id).param("s", status.json()).param("r", resolution == null ? null : resolution.json()).param("by", by)
                 .param("now", ts(now)).update();
     }
 
-    public void resolve(UUID id, String resolution, Instant now) {
+    public void resolve(UUID id, Resolution resolution, Instant now) {
         jdbc.sql("""
                 UPDATE alerts SET status = 'resolved', resolution = :r, resolved_at = :now,
                        next_escalation_at = NULL, next_repeat_at = NULL, updated_at = :now
                  WHERE id = :id
-                """).param("id", id).param("r", resolution).param("now", ts(now)).update();
+                """).param("id", id).param("r", resolution.json()).param("now", ts(now)).update();
     }
 
     public void schedule(UUID id, int level, int round, Instant nextEscalation, Instant nextRepeat, Instant now) {
@@ -123,34 +133,36 @@ public class AlertRepository {
     public List<Alert> lockDue(Instant now, int limit) {
         return jdbc.sql("""
                 SELECT * FROM alerts
-                 WHERE status IN ('pending', 'sent', 'failed', 'delivered')
+                 WHERE status = ANY (CAST(:open AS text[]))
                    AND (next_escalation_at <= :now OR next_repeat_at <= :now)
                  ORDER BY least(next_escalation_at, next_repeat_at)
                  LIMIT :limit FOR UPDATE SKIP LOCKED
-                """).param("now", ts(now)).param("limit", limit).query(AlertRepository::map).list();
+                """).param("now", ts(now)).param("open", names(OPEN)).param("limit", limit)
+                .query(AlertRepository::map).list();
     }
 
-    public List<Alert> forPatients(List<UUID> patients, String status, int limit) {
+    /** The patients' alerts in any of these statuses, newest first. */
+    public List<Alert> forPatients(List<UUID> patients, Set<AlertStatus> statuses, int limit) {
         if (patients.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("SELECT * FROM alerts WHERE patient_id IN (:patients) AND " + statusFilter(status)
-                + " ORDER BY created_at DESC LIMIT :limit").param("patients", patients).param("status", status)
-                .param("limit", limit).query(AlertRepository::map).list();
+        return jdbc.sql("""
+                SELECT * FROM alerts WHERE patient_id IN (:patients) AND status = ANY (CAST(:statuses AS text[]))
+                 ORDER BY created_at DESC LIMIT :limit
+                """).param("patients", patients).param("statuses", names(statuses)).param("limit", limit)
+                .query(AlertRepository::map).list();
     }
 
-    /** {@code open} means not yet acknowledged or resolved; any other value is a status; null is all. */
-    private static String statusFilter(String status) {
-        if (status == null) {
-            return "true";
-        }
-        return "open".equals(status) ? "status NOT IN ('acknowledged', 'resolved')" : "status = :status";
+    private static String[] names(Set<AlertStatus> statuses) {
+        return statuses.stream().map(AlertStatus::json).toArray(String[]::new);
     }
 
     static Alert map(ResultSet rs, int row) throws SQLException {
         return new Alert(rs.getObject("id", UUID.class), rs.getObject("patient_id", UUID.class),
-                rs.getString("condition_key"), rs.getString("kind"), rs.getString("severity"),
-                rs.getString("message"), rs.getString("status"), rs.getString("resolution"),
+                rs.getString("condition_key"), AlertKind.fromJson(rs.getString("kind")),
+                Severity.parse(rs.getString("severity")), rs.getString("message"),
+                AlertStatus.fromJson(rs.getString("status")).orElseThrow(),
+                Resolution.fromJson(rs.getString("resolution")).orElse(null),
                 rs.getInt("occurrence_count"), instant(rs, "first_seen_at"), instant(rs, "last_seen_at"),
                 instant(rs, "last_reading_at"), rs.getInt("escalation_level"), rs.getInt("round"),
                 instant(rs, "next_escalation_at"), instant(rs, "next_repeat_at"),

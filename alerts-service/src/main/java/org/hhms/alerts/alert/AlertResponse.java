@@ -3,12 +3,14 @@ package org.hhms.alerts.alert;
 import java.time.Instant;
 import java.util.UUID;
 
+import org.hhms.contracts.alarms.Severity;
+
 /**
  * The HHMS alert JSON, plus the grouping and lifecycle fields: {@code recipient_phone}, {@code provider_message_id}
  * and {@code sent_at} describe the first notification that went out.
  */
-public record AlertResponse(UUID id, UUID patientId, String severity, String message, String status,
+public record AlertResponse(UUID id, UUID patientId, Severity severity, String message, AlertStatus status,
         String recipientPhone, String providerMessageId, Instant createdAt, Instant sentAt, String errorMessage,
-        UUID acknowledgedBy, Instant acknowledgedAt, String kind, String conditionKey, int occurrenceCount,
-        Instant firstSeenAt, Instant lastSeenAt, int escalationLevel, String resolution, Instant resolvedAt) {
+        UUID acknowledgedBy, Instant acknowledgedAt, AlertKind kind, String conditionKey, int occurrenceCount,
+        Instant firstSeenAt, Instant lastSeenAt, int escalationLevel, Resolution resolution, Instant resolvedAt) {
 }

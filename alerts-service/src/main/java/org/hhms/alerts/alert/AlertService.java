@@ -4,17 +4,19 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.hhms.alerts.careteam.CareTeamMember;
 import org.hhms.alerts.careteam.CareTeams;
 import org.hhms.alerts.careteam.TeamLookup;
 import org.hhms.alerts.config.AlertsProperties;
-import org.hhms.alerts.live.AlertBroadcaster;
 import org.hhms.alerts.notify.NotificationRepository;
 import org.hhms.alerts.notify.NotificationService;
+import org.hhms.contracts.alarms.Severity;
 import org.hhms.web.ApiProblem;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -58,8 +60,8 @@ public class AlertService {
      * records the anomaly ({@code anomalyId}, when analytics gave one) among those it covers.
      */
     @Transactional
-    public Alert onAnomaly(UUID anomalyId, String readingId, UUID patientId, String conditionKey, String kind,
-            String severity, String description, Instant readingAt) {
+    public Alert onAnomaly(UUID anomalyId, String readingId, UUID patientId, String conditionKey, AlertKind kind,
+            Severity severity, String description, Instant readingAt) {
         Instant now = now();
         Alert candidate = newAlert(UUID.randomUUID(), patientId, conditionKey, kind, severity, description, readingAt,
                 now);
@@ -81,10 +83,10 @@ public class AlertService {
      * severity. If nobody can be paged yet, it is tried again every {@link #NO_TEAM_RETRY} until someone can.
      */
     @Transactional
-    public Alert manual(UUID patientId, String message, String severity) {
+    public Alert manual(UUID patientId, String message, Severity severity) {
         Instant now = now();
         UUID id = UUID.randomUUID();
-        Alert alert = newAlert(id, patientId, "manual:" + id, "manual", severity, message, null, now);
+        Alert alert = newAlert(id, patientId, "manual:" + id, AlertKind.MANUAL, severity, message, null, now);
         alerts.insertIfNoActive(alert);
         page(alert);
         return alerts.find(id).orElseThrow();
@@ -98,34 +100,29 @@ public class AlertService {
                 return; // an all-clear older than the latest breach: the condition is still on
             }
             Instant now = now();
-            alerts.resolve(alert.id(), "condition_cleared", now);
+            alerts.resolve(alert.id(), Resolution.CONDITION_CLEARED, now);
             List<CareTeamMember> told = notified(alert);
-            notifications.queue(alert, told, "all_clear", alert.round(), "[HHMS] All clear for patient "
+            notifications.queue(alert.id(), alert.severity(), told, "all_clear", alert.round(), "[HHMS] All clear for patient "
                     + shortId(alert.patientId()) + ": " + description + " (alert " + shortId(alert.id()) + ")");
             broadcaster.publish("alert.resolved", views.of(alerts.find(alert.id()).orElseThrow()));
         });
     }
 
-    /** HHMS acknowledge: {@code acknowledged} stops repeats and escalation; {@code resolved} or {@code false_alarm} ends it. */
+    /**
+     * HHMS acknowledge: no resolution acknowledges (stops repeats and escalation); {@code resolved} or
+     * {@code false_alarm} ends the alert.
+     */
     @Transactional
-    public Alert acknowledge(UUID alertId, String status, UUID by) {
-        String wanted = status == null ? "acknowledged" : status.trim().toLowerCase(Locale.ROOT);
-        if (!List.of("acknowledged", "resolved", "false_alarm").contains(wanted)) {
-            throw ApiProblem.invalidField("status", "must be acknowledged, resolved or false_alarm");
-        }
+    public Alert acknowledge(UUID alertId, Optional<Resolution> resolution, UUID by) {
         Alert alert = alerts.lock(alertId).orElseThrow(() -> ApiProblem.notFound("No alert with id " + alertId));
-        if ("resolved".equals(alert.status())) {
-            throw ApiProblem.conflict("Alert " + alertId + " is already resolved (" + alert.resolution() + ")");
+        if (alert.status() == AlertStatus.RESOLVED) {
+            throw ApiProblem.conflict("Alert " + alertId + " is already resolved (" + alert.resolution().json() + ")");
         }
         Instant now = now();
-        if ("acknowledged".equals(wanted)) {
-            alerts.acknowledge(alertId, "acknowledged", null, by, now);
-        } else {
-            alerts.acknowledge(alertId, "resolved", wanted, by, now);
-        }
+        alerts.acknowledge(alertId, resolution.isPresent() ? AlertStatus.RESOLVED : AlertStatus.ACKNOWLEDGED,
+                resolution.orElse(null), by, now);
         Alert updated = alerts.find(alertId).orElseThrow();
-        broadcaster.publish("acknowledged".equals(wanted) ? "alert.acknowledged" : "alert.resolved",
-                views.of(updated));
+        broadcaster.publish(resolution.isPresent() ? "alert.resolved" : "alert.acknowledged", views.of(updated));
         return updated;
     }
 
@@ -155,7 +152,7 @@ public class AlertService {
             Instant nextRepeat = alert.nextRepeatAt();
             // The first page, if it could not be queued when the alert opened (care team unknown then). Otherwise a
             // no-op: the idempotency key makes it the same notification. A late first page restarts the clocks.
-            if (!team.isEmpty() && notifications.queue(alert, firstRound(alert, team), "alert", 1, body(alert, "")) > 0) {
+            if (!team.isEmpty() && notifications.queue(alert.id(), alert.severity(), firstRound(alert, team), "alert", 1, body(alert, "")) > 0) {
                 alerts.setError(alert.id(), null, now);
                 if (isManual(alert)) {
                     alerts.schedule(alert.id(), 0, 1, null, null, now);
@@ -174,7 +171,7 @@ public class AlertService {
             if (nextEscalation != null && !nextEscalation.isAfter(now)) {
                 if (level + 1 < team.size()) {
                     level++;
-                    notifications.queue(alert, List.of(team.get(level)), "escalation", round, body(alert,
+                    notifications.queue(alert.id(), alert.severity(), List.of(team.get(level)), "escalation", round, body(alert,
                             "ESCALATED: not acknowledged yet. "));
                     nextEscalation = now.plus(properties.escalationDelay(alert.severity()));
                 } else {
@@ -184,7 +181,7 @@ public class AlertService {
             if (nextRepeat != null && !nextRepeat.isAfter(now)) {
                 // To those paged before this moment: someone escalated to just now has just had their page.
                 round++;
-                notifications.queue(alert, team.subList(0, Math.min(alert.escalationLevel() + 1, team.size())),
+                notifications.queue(alert.id(), alert.severity(), team.subList(0, Math.min(alert.escalationLevel() + 1, team.size())),
                         "repeat", round,
                         body(alert, "REPEAT: still not acknowledged. "));
                 nextRepeat = now.plus(properties.repeatInterval(alert.severity()));
@@ -204,7 +201,7 @@ public class AlertService {
      * nobody to page yet, the alert says why and is looked at again in {@link #NO_TEAM_RETRY}.
      */
     private void page(Alert alert) {
-        boolean texted = !"info".equals(alert.severity()) || properties.smsInfo() || isManual(alert);
+        boolean texted = alert.severity() != Severity.INFO || properties.smsInfo() || isManual(alert);
         Instant now = now();
         if (!texted) {
             alerts.setError(alert.id(), "info alert: not sent by SMS (ALERTS_SMS_INFO=false)", now);
@@ -214,7 +211,7 @@ public class AlertService {
                 alerts.setError(alert.id(), noTeamYet(alert, lookup), now);
                 alerts.schedule(alert.id(), 0, 1, now.plus(NO_TEAM_RETRY), alert.nextRepeatAt(), now);
             } else {
-                notifications.queue(alert, firstRound(alert, lookup.members()), "alert", 1, body(alert, ""));
+                notifications.queue(alert.id(), alert.severity(), firstRound(alert, lookup.members()), "alert", 1, body(alert, ""));
             }
         }
         broadcaster.publish("alert.created", views.of(alerts.find(alert.id()).orElseThrow()));
@@ -226,7 +223,7 @@ public class AlertService {
     }
 
     private static boolean isManual(Alert alert) {
-        return "manual".equals(alert.kind());
+        return alert.kind() == AlertKind.MANUAL;
     }
 
     private static String noTeamYet(Alert alert, TeamLookup lookup) {
@@ -236,19 +233,19 @@ public class AlertService {
         return why + "; retrying every " + NO_TEAM_RETRY.toSeconds() + " s";
     }
 
-    private Alert newAlert(UUID id, UUID patientId, String conditionKey, String kind, String severity,
+    private Alert newAlert(UUID id, UUID patientId, String conditionKey, AlertKind kind, Severity severity,
             String message, Instant readingAt, Instant now) {
-        boolean manual = "manual".equals(kind);
+        boolean manual = kind == AlertKind.MANUAL;
         Duration escalation = manual ? null : properties.escalationDelay(severity);
         Duration repeat = manual ? null : properties.repeatInterval(severity);
-        return new Alert(id, patientId, conditionKey, kind, severity, message, "pending", null, 1, now,
+        return new Alert(id, patientId, conditionKey, kind, severity, message, AlertStatus.PENDING, null, 1, now,
                 now, readingAt, 0, 1, escalation == null ? null : now.plus(escalation),
                 repeat == null ? null : now.plus(repeat), null, null, null, null, now, now);
     }
 
     /** The people who were sent this alert (for the all-clear), as they were paged: no lookup can fail here. */
     private List<CareTeamMember> notified(Alert alert) {
-        java.util.Map<UUID, CareTeamMember> told = new java.util.LinkedHashMap<>();
+        Map<UUID, CareTeamMember> told = new LinkedHashMap<>();
         attempts.forAlert(alert.id()).stream()
                 .filter(n -> "sent".equals(n.status()) && !"all_clear".equals(n.purpose()) && n.recipientId() != null)
                 .forEach(n -> told.putIfAbsent(n.recipientId(), new CareTeamMember(n.recipientId(), n.recipientName(),
@@ -257,7 +254,7 @@ public class AlertService {
     }
 
     private static String body(Alert alert, String prefix) {
-        return "[HHMS] " + prefix + alert.severity().toUpperCase(Locale.ROOT) + " alert for patient "
+        return "[HHMS] " + prefix + alert.severity().name() + " alert for patient "
                 + shortId(alert.patientId()) + ": " + alert.message() + " (alert " + shortId(alert.id()) + ")";
     }
 

@@ -1,29 +1,24 @@
 package org.hhms.alerts.careteam;
 
 import java.sql.Timestamp;
-import java.time.Duration;
+import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.hhms.security.ServiceTokens;
-import org.hhms.alerts.config.AlertsProperties;
+import org.hhms.contracts.events.CareTeamChanged;
+import org.hhms.directory.UserDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.web.client.HttpClientErrorException;
-import org.springframework.web.client.RestClient;
-import org.springframework.web.client.RestClientException;
-
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Whom to notify about a patient: the care team as the user-service last published it on {@code hhms:users}
- * (stored here), fetched once from the user-service when this service has not heard of the patient yet.
+ * (stored here, a row per member), fetched once from the user-service when this service has not heard of the
+ * patient yet.
  */
 @Component
 public class CareTeams {
@@ -31,13 +26,13 @@ public class CareTeams {
     private static final Logger log = LoggerFactory.getLogger(CareTeams.class);
 
     private final JdbcClient jdbc;
-    private final ObjectMapper mapper;
-    private final RestClient users;
+    private final UserDirectory users;
+    private final Clock clock;
 
-    public CareTeams(JdbcClient jdbc, ObjectMapper mapper, AlertsProperties properties, ServiceTokens serviceTokens) {
+    public CareTeams(JdbcClient jdbc, UserDirectory users, Clock clock) {
         this.jdbc = jdbc;
-        this.mapper = mapper;
-        this.users = serviceTokens.client(properties.userServiceUrl(), Duration.ofSeconds(3));
+        this.users = users;
+        this.clock = clock;
     }
 
     /**
@@ -45,49 +40,67 @@ public class CareTeams {
      * patient has no team (known, empty); no answer means nobody can tell right now (unknown).
      */
     public TeamLookup of(UUID patientId) {
-        Optional<String> stored = jdbc.sql("SELECT members FROM care_teams WHERE patient_id = :p")
-                .param("p", patientId).query(String.class).optional();
+        Optional<Instant> stored = jdbc.sql("SELECT updated_at FROM care_teams WHERE patient_id = :p")
+                .param("p", patientId).query(Timestamp.class).optional().map(Timestamp::toInstant);
         if (stored.isPresent()) {
-            return new TeamLookup.Known(parse(mapper.readTree(stored.get())));
+            return new TeamLookup.Known(members(patientId));
         }
         try {
-            String body = users.get().uri("/users/{id}/care-team", patientId).retrieve().body(String.class);
-            JsonNode members = mapper.readTree(body).path("members");
-            store(patientId, members, Instant.now());
-            return new TeamLookup.Known(parse(members));
-        } catch (HttpClientErrorException.NotFound e) {
-            log.warn("No care team for patient {}: the user-service does not know them", patientId);
-            return new TeamLookup.Known(List.of());
-        } catch (RestClientException e) {
-            log.warn("Care team of patient {} unknown: user-service unavailable ({})", patientId, e.toString());
-            return new TeamLookup.Unknown("user-service unavailable: " + e.getMessage());
+            Optional<List<CareTeamChanged.Member>> team = users.careTeam(patientId);
+            if (team.isEmpty()) {
+                log.warn("No care team for patient {}: the user-service does not know them", patientId);
+                return new TeamLookup.Known(List.of());
+            }
+            store(patientId, team.get(), clock.instant());
+            return new TeamLookup.Known(members(patientId));
+        } catch (UserDirectory.Unavailable e) {
+            log.warn("Care team of patient {} unknown: {}", patientId, e.getBody().getDetail());
+            return new TeamLookup.Unknown("user-service unavailable");
         }
     }
 
     /** The patients whose team includes this person (a doctor's inbox). */
     public List<UUID> patientsOf(UUID memberId) {
-        return jdbc.sql("SELECT patient_id FROM care_teams WHERE members LIKE :pattern")
-                .param("pattern", "%\"user_id\":\"" + memberId + "\"%").query(UUID.class).list();
+        return jdbc.sql("SELECT patient_id FROM care_team_members WHERE member_id = :m ORDER BY patient_id")
+                .param("m", memberId).query(UUID.class).list();
     }
 
     /** Replaces the stored team (from a care_team.changed event), unless a newer one is already stored. */
-    public void store(UUID patientId, JsonNode members, Instant asOf) {
-        jdbc.sql("""
-                INSERT INTO care_teams (patient_id, members, updated_at) VALUES (:p, :m, :t)
-                ON CONFLICT (patient_id) DO UPDATE SET members = excluded.members, updated_at = excluded.updated_at
+    @Transactional
+    public void store(UUID patientId, List<CareTeamChanged.Member> members, Instant asOf) {
+        int newer = jdbc.sql("""
+                INSERT INTO care_teams (patient_id, updated_at) VALUES (:p, :t)
+                ON CONFLICT (patient_id) DO UPDATE SET updated_at = excluded.updated_at
                  WHERE care_teams.updated_at <= excluded.updated_at
-                """).param("p", patientId).param("m", mapper.writeValueAsString(members))
-                .param("t", Timestamp.from(asOf)).update();
+                """).param("p", patientId).param("t", Timestamp.from(asOf)).update();
+        if (newer == 0) {
+            return; // a newer team is already stored
+        }
+        jdbc.sql("DELETE FROM care_team_members WHERE patient_id = :p").param("p", patientId).update();
+        int order = 0;
+        for (CareTeamChanged.Member m : members) {
+            order++;
+            jdbc.sql("""
+                    INSERT INTO care_team_members (patient_id, member_id, full_name, role, phone, email, is_primary,
+                                                   escalation_order)
+                    VALUES (:p, :m, :name, :role, :phone, :email, :primary, :order)
+                    ON CONFLICT DO NOTHING
+                    """).param("p", patientId).param("m", m.userId()).param("name", m.fullName())
+                    .param("role", m.role()).param("phone", m.phone()).param("email", m.email())
+                    .param("primary", m.isPrimary()).param("order", m.escalationOrder() > 0 ? m.escalationOrder() : order)
+                    .update();
+        }
     }
 
-    private static List<CareTeamMember> parse(JsonNode members) {
-        List<CareTeamMember> team = new ArrayList<>();
-        for (JsonNode m : members) {
-            team.add(new CareTeamMember(UUID.fromString(m.path("user_id").asString()),
-                    m.path("full_name").asString(""), m.path("role").asString(""),
-                    m.path("phone").isNull() ? null : m.path("phone").asString(null),
-                    m.path("is_primary").asBoolean(false), m.path("escalation_order").asInt(team.size() + 1)));
-        }
-        return team;
+    private List<CareTeamMember> members(UUID patientId) {
+        return jdbc.sql("""
+                SELECT member_id, full_name, role, phone, is_primary, escalation_order FROM care_team_members
+                 WHERE patient_id = :p ORDER BY escalation_order, member_id
+                """).param("p", patientId)
+                .query((rs, n) -> new CareTeamMember(rs.getObject("member_id", UUID.class),
+                        rs.getString("full_name") == null ? "" : rs.getString("full_name"),
+                        rs.getString("role") == null ? "" : rs.getString("role"), rs.getString("phone"),
+                        rs.getBoolean("is_primary"), rs.getInt("escalation_order")))
+                .list();
     }
 }

@@ -3,6 +3,7 @@ package org.hhms.alerts.config;
 import java.net.URI;
 import java.time.Duration;
 
+import org.hhms.contracts.alarms.Severity;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -19,8 +20,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                          (critical alerts never wait)
  * @param retryBase         first retry delay of a failed send (doubles per try)
  * @param maxTries          tries after which a send is given up
- * @param consumerName      this instance's name in the consumer groups
- * @param userServiceUrl    where care teams are looked up on a miss
  */
 @ConfigurationProperties("hhms.alerts")
 public record AlertsProperties(
@@ -33,27 +32,27 @@ public record AlertsProperties(
         @DefaultValue("60m") Duration rateLimitWindow,
         @DefaultValue("5s") Duration retryBase,
         @DefaultValue("8") int maxTries,
-        @DefaultValue("alerts-1") String consumerName,
-        @DefaultValue("http://localhost:8081") URI userServiceUrl,
         Twilio twilio) {
 
     public AlertsProperties {
         twilio = twilio == null ? new Twilio(true, null, null, null, null) : twilio;
     }
 
-    public Duration escalationDelay(String severity) {
+    /** How long an unacknowledged alert waits before the next person is paged; none for info. */
+    public Duration escalationDelay(Severity severity) {
         return switch (severity) {
-            case "critical" -> escalateCritical;
-            case "warning" -> escalateWarning;
-            default -> null;
+            case CRITICAL -> escalateCritical;
+            case WARNING -> escalateWarning;
+            case INFO -> null;
         };
     }
 
-    public Duration repeatInterval(String severity) {
+    /** How often an unacknowledged alert is paged again; never for info. */
+    public Duration repeatInterval(Severity severity) {
         return switch (severity) {
-            case "critical" -> repeatCritical;
-            case "warning" -> repeatWarning;
-            default -> null;
+            case CRITICAL -> repeatCritical;
+            case WARNING -> repeatWarning;
+            case INFO -> null;
         };
     }
 

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import org.hhms.contracts.alarms.Severity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -31,7 +32,7 @@ public class NotificationRepository {
                 ON CONFLICT (idempotency_key) DO NOTHING
                 """).param("id", n.id()).param("alert", n.alertId()).param("recipient", n.recipientId())
                 .param("name", n.recipientName()).param("phone", n.recipientPhone()).param("purpose", n.purpose())
-                .param("round", n.round()).param("severity", n.severity()).param("body", n.body())
+                .param("round", n.round()).param("severity", n.severity().json()).param("body", n.body())
                 .param("key", idempotencyKey).param("at", Timestamp.from(n.createdAt())).update() == 1;
     }
 
@@ -41,11 +42,11 @@ public class NotificationRepository {
                 UPDATE notifications SET status = 'sending', tries = tries + 1, updated_at = :now
                  WHERE id IN (SELECT id FROM notifications
                                WHERE status IN ('queued', 'retrying') AND next_attempt_at <= :now
-                               ORDER BY (severity = 'critical') DESC, next_attempt_at
+                               ORDER BY array_position(CAST(:order AS text[]), severity) DESC, next_attempt_at
                                LIMIT :limit FOR UPDATE SKIP LOCKED)
                 RETURNING *
-                """).param("now", Timestamp.from(now)).param("limit", limit).query(NotificationRepository::map)
-                .list();
+                """).param("now", Timestamp.from(now)).param("order", Severity.inOrder()).param("limit", limit)
+                .query(NotificationRepository::map).list();
     }
 
     public void sent(UUID id, String providerId, Instant now) {
@@ -107,7 +108,7 @@ public class NotificationRepository {
         return new Notification(rs.getObject("id", UUID.class), rs.getObject("alert_id", UUID.class),
                 rs.getObject("recipient_id", UUID.class), rs.getString("recipient_name"),
                 rs.getString("recipient_phone"), rs.getString("channel"), rs.getString("purpose"), rs.getInt("round"),
-                rs.getString("severity"), rs.getString("body"), rs.getString("status"), rs.getInt("tries"),
+                Severity.parse(rs.getString("severity")), rs.getString("body"), rs.getString("status"), rs.getInt("tries"),
                 rs.getString("provider_message_id"), rs.getString("error"),
                 rs.getTimestamp("next_attempt_at").toInstant(), rs.getTimestamp("created_at").toInstant(),
                 sent == null ? null : sent.toInstant());

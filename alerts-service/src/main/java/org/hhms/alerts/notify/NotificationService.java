@@ -7,12 +7,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
-import org.hhms.alerts.alert.Alert;
-import org.hhms.alerts.alert.AlertRepository;
-import org.hhms.alerts.alert.AlertViews;
 import org.hhms.alerts.careteam.CareTeamMember;
 import org.hhms.alerts.config.AlertsProperties;
-import org.hhms.alerts.live.AlertBroadcaster;
+import org.hhms.contracts.alarms.Severity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -30,21 +27,16 @@ public class NotificationService {
     private static final Logger log = LoggerFactory.getLogger(NotificationService.class);
 
     private final NotificationRepository notifications;
-    private final AlertRepository alerts;
-    private final AlertViews views;
-    private final AlertBroadcaster broadcaster;
+    private final DeliveryOutcomes outcomes;
     private final SmsSender sms;
     private final TransactionTemplate transactions;
     private final AlertsProperties properties;
     private final Clock clock;
 
-    public NotificationService(NotificationRepository notifications, AlertRepository alerts, AlertViews views,
-            AlertBroadcaster broadcaster, SmsSender sms, TransactionTemplate transactions,
-            AlertsProperties properties, Clock clock) {
+    public NotificationService(NotificationRepository notifications, DeliveryOutcomes outcomes, SmsSender sms,
+            TransactionTemplate transactions, AlertsProperties properties, Clock clock) {
         this.notifications = notifications;
-        this.alerts = alerts;
-        this.views = views;
-        this.broadcaster = broadcaster;
+        this.outcomes = outcomes;
         this.sms = sms;
         this.transactions = transactions;
         this.properties = properties;
@@ -56,15 +48,19 @@ public class NotificationService {
         }
     }
 
-    /** Queues one round of an alert to these people (in the caller's transaction). Returns how many were new. */
-    public int queue(Alert alert, List<CareTeamMember> recipients, String purpose, int round, String body) {
+    /**
+     * Queues one round of an alert to these people (in the caller's transaction); a person already queued for that
+     * round and purpose is not queued again. Returns how many were new.
+     */
+    public int queue(UUID alertId, Severity severity, List<CareTeamMember> recipients, String purpose, int round,
+            String body) {
         Instant now = now();
         int queued = 0;
         for (CareTeamMember member : recipients) {
-            Notification n = new Notification(UUID.randomUUID(), alert.id(), member.userId(), member.fullName(),
-                    member.phone(), "sms", purpose, round, alert.severity(), body, "queued", 0, null, null, now, now,
+            Notification n = new Notification(UUID.randomUUID(), alertId, member.userId(), member.fullName(),
+                    member.phone(), "sms", purpose, round, severity, body, "queued", 0, null, null, now, now,
                     null);
-            if (notifications.queue(n, alert.id() + ":" + member.userId() + ":" + round + ":" + purpose)) {
+            if (notifications.queue(n, alertId + ":" + member.userId() + ":" + round + ":" + purpose)) {
                 queued++;
             }
         }
@@ -88,13 +84,13 @@ public class NotificationService {
 
     private void handle(Notification n) {
         Instant now = now();
-        if (!"critical".equals(n.severity()) && n.recipientId() != null) {
+        if (n.severity() != Severity.CRITICAL && n.recipientId() != null) {
             Instant since = now.minus(properties.rateLimitWindow());
             if (notifications.sentTo(n.recipientId(), since) >= properties.rateLimitCount()) {
                 Instant free = notifications.windowFreesAt(n.recipientId(), since, properties.rateLimitCount(),
                         properties.rateLimitWindow());
                 notifications.retryAt(n.id(), "rate limited: at most " + properties.rateLimitCount() + " "
-                        + n.severity() + " SMS per " + properties.rateLimitWindow().toMinutes() + " min to this "
+                        + n.severity().json() + " SMS per " + properties.rateLimitWindow().toMinutes() + " min to this "
                         + "person; next at " + free, free.isAfter(now) ? free : now.plusSeconds(1), false, now);
                 return;
             }
@@ -103,29 +99,23 @@ public class NotificationService {
         transactions.executeWithoutResult(status -> recordOutcome(n, result, now()));
     }
 
+    /** The alert first (its row is locked before the notification's, as everywhere else), then the attempt. */
     private void recordOutcome(Notification n, SmsResult result, Instant now) {
-        Alert alert = alerts.lock(n.alertId()).orElseThrow();
         switch (result) {
             case SmsResult.Sent sent -> {
+                outcomes.sent(n.alertId(), now);
                 notifications.sent(n.id(), sent.providerMessageId(), now);
-                if ("pending".equals(alert.status()) || "failed".equals(alert.status())) {
-                    alerts.updateStatus(alert.id(), "sent", now);
-                }
             }
             case SmsResult.Failed failed when failed.retryable() && n.tries() < properties.maxTries() -> {
                 Duration delay = properties.retryBase().multipliedBy(1L << Math.min(n.tries() - 1, 10));
+                outcomes.failed(n.alertId(), failed.error(), false, now);
                 notifications.retryAt(n.id(), failed.error(), now.plus(delay), true, now);
-                alerts.setError(alert.id(), failed.error(), now);
             }
             case SmsResult.Failed failed -> {
+                outcomes.failed(n.alertId(), "SMS to " + n.recipientName() + " failed: " + failed.error(), true, now);
                 notifications.failed(n.id(), failed.error(), now);
-                alerts.setError(alert.id(), "SMS to " + n.recipientName() + " failed: " + failed.error(), now);
-                if ("pending".equals(alert.status())) {
-                    alerts.updateStatus(alert.id(), "failed", now);
-                }
             }
         }
-        broadcaster.publish("alert.updated", views.of(alerts.find(alert.id()).orElseThrow()));
     }
 
     private Instant now() {

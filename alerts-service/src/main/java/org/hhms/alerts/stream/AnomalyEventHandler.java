@@ -1,15 +1,16 @@
 package org.hhms.alerts.stream;
 
-import java.time.Instant;
 import java.util.UUID;
 
+import org.hhms.alerts.alert.AlertKind;
 import org.hhms.alerts.alert.AlertService;
+import org.hhms.contracts.events.AnomalyDetected;
+import org.hhms.contracts.events.AnomalyResolved;
+import org.hhms.contracts.events.EventEnvelope;
+import org.hhms.contracts.events.EventPayload;
 import org.hhms.messaging.stream.EventHandler;
-import org.hhms.messaging.stream.StreamEvent;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-
-import tools.jackson.databind.JsonNode;
 
 /**
  * Handles {@code hhms:anomalies}: anomaly.detected opens or counts an alert, anomaly.resolved resolves it. Each
@@ -28,30 +29,31 @@ public class AnomalyEventHandler implements EventHandler {
 
     @Override
     @Transactional
-    public void handle(StreamEvent event) {
-        String type = event.type();
-        if (!type.equals("anomaly.detected") && !type.equals("anomaly.resolved")) {
+    public void handle(EventEnvelope<EventPayload> event) {
+        if (!(event.data() instanceof AnomalyDetected) && !(event.data() instanceof AnomalyResolved)) {
             return;
         }
-        UUID eventId = event.eventId();
-        if (eventId == null) {
+        if (event.eventId() == null) {
             throw new IllegalArgumentException("anomaly event without event_id");
         }
-        if (!processed.claim(eventId)) {
+        if (!processed.claim(event.eventId())) {
             return; // already handled
         }
-        JsonNode data = event.data();
-        String conditionKey = data.required("condition_key").asString();
-        Instant readingAt = data.hasNonNull("reading_time") ? Instant.parse(data.get("reading_time").asString())
-                : null;
-        if (type.equals("anomaly.detected")) {
-            alerts.onAnomaly(data.hasNonNull("anomaly_id") ? UUID.fromString(data.get("anomaly_id").asString()) : null,
-                    data.hasNonNull("reading_id") ? data.get("reading_id").asString() : null,
-                    UUID.fromString(data.required("patient_id").asString()), conditionKey,
-                    data.path("kind").asString("anomaly"), data.required("severity").asString(),
-                    data.path("description").asString(""), readingAt);
-        } else {
-            alerts.onResolved(conditionKey, data.path("description").asString("condition cleared"), readingAt);
+        switch (event.data()) {
+            case AnomalyDetected d -> alerts.onAnomaly(d.anomalyId(), d.readingId(), required(d.patientId(), "patient_id"),
+                    required(d.conditionKey(), "condition_key"), AlertKind.of(d.kind()),
+                    required(d.severity(), "severity"), d.description() == null ? "" : d.description(),
+                    d.readingTime());
+            case AnomalyResolved r -> alerts.onResolved(required(r.conditionKey(), "condition_key"),
+                    r.description() == null ? "condition cleared" : r.description(), r.readingTime());
+            default -> throw new IllegalStateException("not an anomaly event");
         }
+    }
+
+    private static <T> T required(T value, String field) {
+        if (value == null) {
+            throw new IllegalArgumentException("anomaly event without " + field);
+        }
+        return value;
     }
 }

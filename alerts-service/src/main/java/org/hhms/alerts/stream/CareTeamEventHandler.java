@@ -1,15 +1,14 @@
 package org.hhms.alerts.stream;
 
-import java.time.Instant;
-import java.util.UUID;
+import java.time.Clock;
 
 import org.hhms.alerts.careteam.CareTeams;
-import org.hhms.security.CareTeamLookup;
+import org.hhms.contracts.events.CareTeamChanged;
+import org.hhms.contracts.events.EventEnvelope;
+import org.hhms.contracts.events.EventPayload;
 import org.hhms.messaging.stream.EventHandler;
-import org.hhms.messaging.stream.StreamEvent;
+import org.hhms.security.CareTeamLookup;
 import org.springframework.stereotype.Component;
-
-import tools.jackson.databind.JsonNode;
 
 /** Keeps the stored care teams current from {@code hhms:users} care_team.changed events (whole teams, newer wins). */
 @Component
@@ -17,21 +16,20 @@ public class CareTeamEventHandler implements EventHandler {
 
     private final CareTeams careTeams;
     private final CareTeamLookup access;
+    private final Clock clock;
 
-    public CareTeamEventHandler(CareTeams careTeams, CareTeamLookup access) {
+    public CareTeamEventHandler(CareTeams careTeams, CareTeamLookup access, Clock clock) {
         this.careTeams = careTeams;
         this.access = access;
+        this.clock = clock;
     }
 
     @Override
-    public void handle(StreamEvent event) {
-        if (!"care_team.changed".equals(event.type())) {
-            return;
+    public void handle(EventEnvelope<EventPayload> event) {
+        if (event.data() instanceof CareTeamChanged team) {
+            careTeams.store(team.patientId(), team.members(),
+                    event.occurredAt() == null ? clock.instant() : event.occurredAt());
+            access.evict(team.patientId()); // who may read this patient's alerts changed
         }
-        JsonNode team = event.data();
-        UUID patientId = UUID.fromString(team.required("patient_id").asString());
-        careTeams.store(patientId, team.required("members"),
-                event.occurredAt() == null ? Instant.now() : event.occurredAt());
-        access.evict(patientId); // who may read this patient's alerts changed
     }
 }

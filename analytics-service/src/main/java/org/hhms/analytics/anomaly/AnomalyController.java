@@ -1,14 +1,16 @@
 package org.hhms.analytics.anomaly;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
+import org.hhms.analytics.evaluation.ReEvaluation;
+import org.hhms.analytics.patients.PatientDirectory;
+import org.hhms.contracts.alarms.AnomalyKind;
 import org.hhms.security.PatientAccess;
 import org.hhms.security.PatientAccess.Relation;
-import org.hhms.analytics.patients.PatientDirectory;
 import org.hhms.web.ApiProblem;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,20 +26,21 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/analytics")
 public class AnomalyController {
 
-    private static final Set<String> KINDS = Set.of("threshold", "news2", "stale_data");
     private static final Duration MAX_RUN_WINDOW = Duration.ofDays(31);
 
     private final AnomalyRepository anomalies;
     private final ReEvaluation reEvaluation;
     private final PatientDirectory patients;
     private final PatientAccess access;
+    private final Clock clock;
 
     public AnomalyController(AnomalyRepository anomalies, ReEvaluation reEvaluation, PatientDirectory patients,
-            PatientAccess access) {
+            PatientAccess access, Clock clock) {
         this.anomalies = anomalies;
         this.reEvaluation = reEvaluation;
         this.patients = patients;
         this.access = access;
+        this.clock = clock;
     }
 
     /** Newest reading first; optionally within [since, until] and of one kind; at most {@code limit} (500). */
@@ -48,13 +51,12 @@ public class AnomalyController {
             @RequestParam(required = false) String kind,
             @RequestParam(defaultValue = "500") int limit) {
         access.require(patientId, Relation.SELF, Relation.DOCTOR);
-        if (kind != null && !KINDS.contains(kind)) {
-            throw ApiProblem.invalidField("kind", "must be one of threshold, news2, stale_data");
-        }
+        AnomalyKind wanted = kind == null ? null : AnomalyKind.fromJson(kind)
+                .orElseThrow(() -> ApiProblem.invalidField("kind", "must be one of " + AnomalyKind.allowed()));
         if (limit < 1 || limit > 5000) {
             throw ApiProblem.invalidField("limit", "must be between 1 and 5000");
         }
-        List<Anomaly> found = anomalies.find(patientId, since, until, kind, limit);
+        List<Anomaly> found = anomalies.find(patientId, since, until, wanted, limit);
         if (found.isEmpty()) {
             patients.requirePatient(patientId);
         }
@@ -66,7 +68,7 @@ public class AnomalyController {
     public List<Anomaly> analyze(@PathVariable UUID patientId) {
         access.require(patientId, Relation.DOCTOR);
         patients.requirePatient(patientId);
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         Instant since = now.minus(Duration.ofHours(1));
         reEvaluation.run(patientId, since, now);
         return anomalies.find(patientId, since, now, null, 5000);
@@ -78,7 +80,7 @@ public class AnomalyController {
      */
     @PostMapping("/run")
     public ReEvaluation.RunReport run(@RequestBody(required = false) RunRequest request) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         UUID patientId = request == null ? null : request.patientId();
         if (patientId == null) {
             access.requireRole();

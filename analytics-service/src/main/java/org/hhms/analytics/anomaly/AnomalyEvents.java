@@ -1,11 +1,15 @@
 package org.hhms.analytics.anomaly;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
+import org.hhms.contracts.TraceIds;
+import org.hhms.contracts.alarms.AnomalyKind;
+import org.hhms.contracts.alarms.Severity;
+import org.hhms.contracts.events.AnomalyDetected;
+import org.hhms.contracts.events.AnomalyResolved;
+import org.hhms.contracts.events.EventType;
 import org.hhms.messaging.outbox.Outbox;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -15,48 +19,43 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class AnomalyEvents {
 
-    public static final String STREAM = "hhms:anomalies";
-
     private final Outbox outbox;
 
     public AnomalyEvents(Outbox outbox) {
         this.outbox = outbox;
     }
 
-    @Transactional(propagation = Propagation.MANDATORY)
-    public void detected(Anomaly anomaly, String traceId, Map<String, Object> details) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("anomaly_id", anomaly.id());
-        data.put("patient_id", anomaly.patientId());
-        data.put("kind", anomaly.kind());
-        data.put("metric", anomaly.metric());
-        data.put("observed_value", anomaly.observedValue());
-        data.put("severity", anomaly.severity());
-        data.put("rule", anomaly.rule());
-        data.put("description", anomaly.description());
-        data.put("reading_id", anomaly.readingId());
-        data.put("reading_time", anomaly.timestamp());
-        data.put("threshold_id", anomaly.thresholdId());
-        data.put("condition_key", anomaly.conditionKey());
-        data.putAll(details);
-        append("anomaly.detected", traceId, data);
+    /** What an anomaly's event says beyond the anomaly itself, by kind. */
+    public record Details(Double limit, Integer news2Score, Boolean news2Partial, List<String> news2Missing,
+            Long silentMinutes) {
+
+        public static Details limit(double limit) {
+            return new Details(limit, null, null, null, null);
+        }
+
+        public static Details news2(int score, boolean partial, List<String> missing) {
+            return new Details(null, score, partial, missing, null);
+        }
+
+        public static Details silence(long minutes) {
+            return new Details(null, null, null, null, minutes);
+        }
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
-    public void resolved(UUID patientId, String conditionKey, String kind, String metric, String description,
+    public void detected(Anomaly anomaly, String traceId, Details details) {
+        AnomalyDetected data = new AnomalyDetected(anomaly.id(), anomaly.patientId(), anomaly.kind(),
+                anomaly.metric(), anomaly.observedValue(), anomaly.severity(), anomaly.rule(),
+                anomaly.description(), anomaly.readingId(), anomaly.timestamp(), anomaly.thresholdId(),
+                anomaly.conditionKey(), details.limit(), details.news2Score(), details.news2Partial(),
+                details.news2Missing(), details.silentMinutes());
+        outbox.appendAll(EventType.ANOMALY_DETECTED, List.of(data), traceId == null ? TraceIds.current() : traceId);
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void resolved(UUID patientId, String conditionKey, AnomalyKind kind, String metric, String description,
             String readingId, Instant readingTime, String traceId) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("patient_id", patientId);
-        data.put("condition_key", conditionKey);
-        data.put("kind", kind);
-        data.put("metric", metric);
-        data.put("description", description);
-        data.put("reading_id", readingId);
-        data.put("reading_time", readingTime);
-        append("anomaly.resolved", traceId, data);
-    }
-
-    private void append(String type, String traceId, Map<String, Object> data) {
-        outbox.appendAll(STREAM, type, List.of(data), traceId);
+        outbox.appendAll(EventType.ANOMALY_RESOLVED, List.of(new AnomalyResolved(patientId, conditionKey, kind,
+                metric, description, readingId, readingTime)), traceId == null ? TraceIds.current() : traceId);
     }
 }

@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import org.hhms.contracts.alarms.AnomalyKind;
+import org.hhms.contracts.alarms.Severity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -29,8 +31,8 @@ public class AnomalyRepository {
                         :readingTime, :threshold, :condition, :detected, :dedupe)
                 ON CONFLICT (patient_id, dedupe_key) DO NOTHING
                 """)
-                .param("id", anomaly.id()).param("patient", anomaly.patientId()).param("kind", anomaly.kind())
-                .param("metric", anomaly.metric()).param("rule", anomaly.rule()).param("severity", anomaly.severity())
+                .param("id", anomaly.id()).param("patient", anomaly.patientId()).param("kind", anomaly.kind().json())
+                .param("metric", anomaly.metric()).param("rule", anomaly.rule()).param("severity", anomaly.severity().json())
                 .param("value", anomaly.observedValue()).param("description", anomaly.description())
                 .param("reading", anomaly.readingId()).param("readingTime", Timestamp.from(anomaly.timestamp()))
                 .param("threshold", anomaly.thresholdId()).param("condition", anomaly.conditionKey())
@@ -39,7 +41,7 @@ public class AnomalyRepository {
     }
 
     /** A patient's anomalies, newest reading first, optionally within times and of one kind. */
-    public List<Anomaly> find(UUID patientId, Instant since, Instant until, String kind, int limit) {
+    public List<Anomaly> find(UUID patientId, Instant since, Instant until, AnomalyKind kind, int limit) {
         return jdbc.sql("""
                 SELECT * FROM anomalies
                  WHERE patient_id = :p
@@ -49,13 +51,14 @@ public class AnomalyRepository {
                  ORDER BY reading_time DESC, detected_at DESC
                  LIMIT :limit
                 """).param("p", patientId).param("since", since == null ? null : Timestamp.from(since))
-                .param("until", until == null ? null : Timestamp.from(until)).param("kind", kind)
+                .param("until", until == null ? null : Timestamp.from(until)).param("kind", kind == null ? null : kind.json())
                 .param("limit", limit).query(AnomalyRepository::map).list();
     }
 
     private static Anomaly map(ResultSet rs, int row) throws SQLException {
         return new Anomaly(rs.getObject("id", UUID.class), rs.getObject("patient_id", UUID.class),
-                rs.getString("kind"), rs.getString("metric"), rs.getString("rule"), rs.getString("severity"),
+                AnomalyKind.fromJson(rs.getString("kind")).orElseThrow(), rs.getString("metric"), rs.getString("rule"),
+                Severity.parse(rs.getString("severity")),
                 rs.getObject("observed_value", Double.class), rs.getString("description"),
                 rs.getTimestamp("reading_time").toInstant(), rs.getString("reading_id"),
                 rs.getObject("threshold_id", UUID.class), rs.getString("condition_key"),

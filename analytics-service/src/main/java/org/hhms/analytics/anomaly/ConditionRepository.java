@@ -3,9 +3,12 @@ package org.hhms.analytics.anomaly;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.hhms.contracts.alarms.AnomalyKind;
+import org.hhms.contracts.alarms.Severity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -25,11 +28,13 @@ public class ConditionRepository {
                 INSERT INTO open_conditions (condition_key, patient_id, kind, metric, severity, opened_at, last_reading_at)
                 VALUES (:key, :patient, :kind, :metric, :severity, :now, :reading)
                 ON CONFLICT (condition_key) DO UPDATE
-                   SET severity = CASE WHEN excluded.severity = 'critical' OR open_conditions.severity = 'critical'
-                                       THEN 'critical' ELSE open_conditions.severity END,
+                   SET severity = CASE WHEN array_position(CAST(:order AS text[]), excluded.severity)
+                                            > array_position(CAST(:order AS text[]), open_conditions.severity)
+                                       THEN excluded.severity ELSE open_conditions.severity END,
                        last_reading_at = greatest(open_conditions.last_reading_at, excluded.last_reading_at)
                 """).param("key", anomaly.conditionKey()).param("patient", anomaly.patientId())
-                .param("kind", anomaly.kind()).param("metric", anomaly.metric()).param("severity", anomaly.severity())
+                .param("kind", anomaly.kind().json()).param("metric", anomaly.metric())
+                .param("severity", anomaly.severity().json()).param("order", Severity.inOrder())
                 .param("now", Timestamp.from(anomaly.detectedAt()))
                 .param("reading", Timestamp.from(anomaly.timestamp())).update();
     }
@@ -50,6 +55,19 @@ public class ConditionRepository {
                 .param("p", patientId)
                 .query((rs, row) -> open.put(rs.getString(1), rs.getTimestamp(2).toInstant())).list();
         return open;
+    }
+
+    /** A condition that was open, as {@link #closeAll} closed it. */
+    public record Closed(String key, AnomalyKind kind, String metric) {
+    }
+
+    /** Closes every open condition of the patient; returns them. */
+    public List<Closed> closeAll(UUID patientId) {
+        return jdbc.sql("DELETE FROM open_conditions WHERE patient_id = :p RETURNING condition_key, kind, metric")
+                .param("p", patientId)
+                .query((rs, row) -> new Closed(rs.getString("condition_key"),
+                        AnomalyKind.fromJson(rs.getString("kind")).orElseThrow(), rs.getString("metric")))
+                .list();
     }
 
     /** Closes the condition whatever reading it saw last; returns whether it was open. */

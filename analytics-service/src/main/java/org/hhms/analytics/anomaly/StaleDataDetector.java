@@ -1,6 +1,7 @@
 package org.hhms.analytics.anomaly;
 
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -8,6 +9,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.hhms.analytics.config.AnalyticsProperties;
+import org.hhms.contracts.alarms.AnomalyKind;
+import org.hhms.contracts.alarms.Severity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -26,9 +29,11 @@ public class StaleDataDetector {
     private final ConditionRepository conditions;
     private final AnomalyEvents events;
     private final AnalyticsProperties properties;
+    private final Clock clock;
 
     public StaleDataDetector(JdbcClient jdbc, AnomalyRepository anomalies, ConditionRepository conditions,
-            AnomalyEvents events, AnalyticsProperties properties) {
+            AnomalyEvents events, AnalyticsProperties properties, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.anomalies = anomalies;
         this.conditions = conditions;
@@ -39,7 +44,7 @@ public class StaleDataDetector {
     @Scheduled(fixedDelayString = "${hhms.analytics.stale-check-interval:60s}")
     @Transactional
     public int detect() {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         List<Map.Entry<UUID, Instant>> silent = jdbc.sql("""
                 UPDATE patient_activity SET stale_since = :now
                  WHERE stale_since IS NULL AND last_received_at < :cutoff
@@ -51,13 +56,13 @@ public class StaleDataDetector {
                 .list();
         for (Map.Entry<UUID, Instant> patient : silent) {
             long minutes = ChronoUnit.MINUTES.between(patient.getValue(), now);
-            Anomaly anomaly = new Anomaly(UUID.randomUUID(), patient.getKey(), "stale_data", null, "stale_data",
-                    "warning", null, "No readings for " + minutes + " min (last received " + patient.getValue()
+            Anomaly anomaly = new Anomaly(UUID.randomUUID(), patient.getKey(), AnomalyKind.STALE_DATA, null, "stale_data",
+                    Severity.WARNING, null, "No readings for " + minutes + " min (last received " + patient.getValue()
                             + "): the device may be off, out of battery or disconnected",
                     patient.getValue(), null, null, patient.getKey() + ":stale_data", now);
             if (anomalies.insert(anomaly, "stale:" + patient.getKey() + ":" + patient.getValue())) {
                 conditions.open(anomaly);
-                events.detected(anomaly, null, Map.of("silent_minutes", minutes));
+                events.detected(anomaly, null, AnomalyEvents.Details.silence(minutes));
             }
         }
         return silent.size();

@@ -1,17 +1,19 @@
 package org.hhms.analytics.news2;
 
+import org.hhms.contracts.alarms.Severity;
+
 /** The NEWS2 clinical response bands (Chart 4) and the alarm severity each raises (none for low risk). */
 public enum News2Band {
     LOW_ZERO("low", null),
     LOW("low", null),
-    URGENT_SINGLE_PARAMETER("low-medium: a single parameter scored 3, urgent review", "warning"),
-    URGENT("medium: urgent response", "warning"),
-    EMERGENCY("high: emergency response", "critical");
+    URGENT_SINGLE_PARAMETER("low-medium: a single parameter scored 3, urgent review", Severity.WARNING),
+    URGENT("medium: urgent response", Severity.WARNING),
+    EMERGENCY("high: emergency response", Severity.CRITICAL);
 
     private final String risk;
-    private final String severity;
+    private final Severity severity;
 
-    News2Band(String risk, String severity) {
+    News2Band(String risk, Severity severity) {
         this.risk = risk;
         this.severity = severity;
     }
@@ -21,7 +23,7 @@ public enum News2Band {
     }
 
     /** {@code warning} or {@code critical}, or null when this band raises no anomaly. */
-    public String severity() {
+    public Severity severity() {
         return severity;
     }
 }

@@ -1,5 +1,6 @@
 package org.hhms.analytics.news2;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -7,10 +8,10 @@ import java.util.UUID;
 
 import jakarta.validation.Valid;
 
+import org.hhms.analytics.evaluation.VitalEvaluator;
+import org.hhms.analytics.patients.PatientDirectory;
 import org.hhms.security.PatientAccess;
 import org.hhms.security.PatientAccess.Relation;
-import org.hhms.analytics.patients.PatientDirectory;
-import org.hhms.analytics.stream.VitalEvaluator;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -27,9 +28,11 @@ public class News2Controller {
     private final News2StateRepository state;
     private final PatientDirectory patients;
     private final PatientAccess access;
+    private final Clock clock;
 
     public News2Controller(VitalEvaluator evaluator, News2StateRepository state, PatientDirectory patients,
-            PatientAccess access) {
+            PatientAccess access, Clock clock) {
+        this.clock = clock;
         this.evaluator = evaluator;
         this.state = state;
         this.patients = patients;
@@ -41,7 +44,7 @@ public class News2Controller {
     public Map<String, Object> current(@PathVariable UUID patientId) {
         access.require(patientId, Relation.SELF, Relation.DOCTOR);
         patients.requirePatient(patientId);
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         News2Score score = evaluator.scoreAt(patientId, now);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("patient_id", patientId);

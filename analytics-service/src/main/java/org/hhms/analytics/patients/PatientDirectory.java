@@ -2,22 +2,21 @@ package org.hhms.analytics.patients;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
-import org.hhms.security.ServiceTokens;
 import org.hhms.analytics.config.AnalyticsProperties;
-import org.hhms.analytics.stream.VitalEventHandler;
-import org.hhms.analytics.stream.VitalReading;
+import org.hhms.contracts.TraceIds;
+import org.hhms.contracts.events.VitalRecorded;
+import org.hhms.directory.UserDirectory;
+import org.hhms.security.ServiceTokens;
 import org.hhms.web.ApiProblem;
-import org.hhms.web.RequestIdFilter;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 /**
@@ -27,41 +26,34 @@ import tools.jackson.databind.ObjectMapper;
 @Component
 public class PatientDirectory {
 
-    private final RestClient users;
+    private final UserDirectory users;
     private final RestClient vitals;
     private final ObjectMapper mapper;
 
-    public PatientDirectory(AnalyticsProperties properties, ObjectMapper mapper, ServiceTokens serviceTokens) {
-        this.users = serviceTokens.client(properties.userServiceUrl(), Duration.ofSeconds(10));
+    public PatientDirectory(UserDirectory users, AnalyticsProperties properties, ObjectMapper mapper,
+            ServiceTokens serviceTokens) {
+        this.users = users;
         this.vitals = serviceTokens.client(properties.patientDataUrl(), Duration.ofSeconds(10));
         this.mapper = mapper;
     }
 
     /** Returns when the id is an active patient; a 404 otherwise, a 503 when the user-service cannot tell. */
     public void requirePatient(UUID patientId) {
-        try {
-            JsonNode user = mapper.readTree(users.get().uri("/users/{id}", patientId)
-                    .header("X-Request-ID", requestId()).retrieve().body(String.class));
-            if (!"patient".equals(user.path("role").asString(""))) {
-                throw ApiProblem.notFound("User " + patientId + " is not a patient");
-            }
-        } catch (HttpClientErrorException.NotFound e) {
-            throw ApiProblem.notFound("No active patient with id " + patientId);
-        } catch (RestClientException e) {
-            throw ApiProblem.unavailable("The user-service cannot be reached; nothing was changed. Retry later.");
+        UserDirectory.Person person = users.person(patientId)
+                .orElseThrow(() -> ApiProblem.notFound("No active patient with id " + patientId));
+        if (!person.isPatient()) {
+            throw ApiProblem.notFound("User " + patientId + " is not a patient");
         }
     }
 
     /** Stored readings of a patient in [from, to], oldest first, from the patient-data-service. */
-    public List<VitalReading> readings(UUID patientId, Instant from, Instant to) {
+    public List<VitalRecorded> readings(UUID patientId, Instant from, Instant to) {
         try {
             String body = vitals.get().uri(uri -> uri.path("/patient/{id}/history/telemetry")
                     .queryParam("start_time", from).queryParam("end_time", to).build(patientId))
-                    .header("X-Request-ID", requestId()).retrieve().body(String.class);
-            List<VitalReading> readings = new ArrayList<>();
-            mapper.readTree(body).valueStream().forEach(r -> readings.add(
-                    VitalEventHandler.parse(r, RequestIdFilter.current())));
-            return readings;
+                    .header(TraceIds.HEADER, requestId()).retrieve().body(String.class);
+            return Arrays.stream(mapper.readValue(body, StoredReading[].class))
+                    .map(StoredReading::recorded).toList();
         } catch (HttpClientErrorException.NotFound e) {
             throw ApiProblem.notFound("No active patient with id " + patientId);
         } catch (HttpClientErrorException e) {
@@ -73,7 +65,7 @@ public class PatientDirectory {
     }
 
     private static String requestId() {
-        String id = RequestIdFilter.current();
+        String id = TraceIds.current();
         return id == null ? UUID.randomUUID().toString() : id;
     }
 }

@@ -2,6 +2,8 @@ package org.hhms.analytics.threshold;
 
 import java.util.Optional;
 
+import org.hhms.contracts.alarms.Severity;
+
 /**
  * The effective range of one metric for one patient, and how a value is judged against it (strict, as HHMS: a
  * value equal to a bound is normal). A breach "far" outside the range is critical: beyond the bound by more than
@@ -36,9 +38,9 @@ public record ThresholdRule(String metric, Double min, Double max, java.util.UUI
         return (min == null || value >= min + margin) && (max == null || value <= max - margin);
     }
 
-    private String severity(double deviation) {
+    private Severity severity(double deviation) {
         double scale = min != null && max != null ? max - min : Math.abs(min != null ? min : max);
-        return deviation > FAR * scale ? "critical" : "warning";
+        return deviation > FAR * scale ? Severity.CRITICAL : Severity.WARNING;
     }
 
     /** A value as HHMS descriptions show it: {@code 160}, not {@code 160.0}; {@code 37.2} stays. */
@@ -48,6 +50,6 @@ public record ThresholdRule(String metric, Double min, Double max, java.util.UUI
     }
 
     /** Which bound was crossed, the limit, the severity and the HHMS-style description. */
-    public record Breach(String bound, double limit, String severity, String description) {
+    public record Breach(String bound, double limit, Severity severity, String description) {
     }
 }

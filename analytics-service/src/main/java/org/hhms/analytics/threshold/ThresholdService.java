@@ -1,5 +1,6 @@
 package org.hhms.analytics.threshold;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
@@ -19,8 +20,10 @@ public class ThresholdService {
 
     private final ThresholdRepository repository;
     private final AnalyticsProperties properties;
+    private final Clock clock;
 
-    public ThresholdService(ThresholdRepository repository, AnalyticsProperties properties) {
+    public ThresholdService(ThresholdRepository repository, AnalyticsProperties properties, Clock clock) {
+        this.clock = clock;
         this.repository = repository;
         this.properties = properties;
     }
@@ -41,7 +44,7 @@ public class ThresholdService {
             throw ApiProblem.invalidField("min_value", "must not exceed max_value (" + min + " > " + max + ")");
         }
         return repository.upsert(request.patientId(), metric, min, max,
-                Instant.now().truncatedTo(ChronoUnit.MICROS));
+                clock.instant().truncatedTo(ChronoUnit.MICROS));
     }
 
     public List<Threshold> forPatient(UUID patientId) {

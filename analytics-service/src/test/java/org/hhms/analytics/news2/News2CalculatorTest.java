@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.EnumMap;
 import java.util.Map;
 
+import org.hhms.contracts.alarms.Severity;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -86,7 +87,7 @@ class News2CalculatorTest {
         News2Score score = News2Calculator.score(all(16, 91, 0, 125, 72, 0, 36.8), 1);
         assertThat(score.aggregate()).isEqualTo(3);
         assertThat(score.band()).isEqualTo(News2Band.URGENT_SINGLE_PARAMETER);
-        assertThat(score.band().severity()).isEqualTo("warning");
+        assertThat(score.band().severity()).isEqualTo(Severity.WARNING);
     }
 
     @Test
@@ -97,7 +98,7 @@ class News2CalculatorTest {
         News2Score seven = News2Calculator.score(all(22, 94, 0, 105, 115, 0, 38.5), 1);
         assertThat(seven.aggregate()).isEqualTo(7);
         assertThat(seven.band()).isEqualTo(News2Band.EMERGENCY);
-        assertThat(seven.band().severity()).isEqualTo("critical");
+        assertThat(seven.band().severity()).isEqualTo(Severity.CRITICAL);
         // 4: low risk, no anomaly
         assertThat(News2Calculator.score(all(22, 97, 0, 125, 115, 0, 37), 1).band().severity()).isNull();
     }

@@ -2,6 +2,7 @@ package org.hhms.analytics.threshold;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.hhms.contracts.alarms.Severity;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -14,7 +15,7 @@ class ThresholdRuleTest {
     void strictBoundsAndFarIsCritical(double value, String severity) {
         ThresholdRule rule = new ThresholdRule("heart_rate", 40.0, 130.0, null);
         // the range is 90 wide: beyond a bound by more than 18 is critical
-        assertThat(rule.judge(value).map(ThresholdRule.Breach::severity).orElse(null)).isEqualTo(severity);
+        assertThat(rule.judge(value).map(breach -> breach.severity().json()).orElse(null)).isEqualTo(severity);
     }
 
     @Test
@@ -30,11 +31,11 @@ class ThresholdRuleTest {
     void aOneSidedRangeMeasuresFarAgainstTheBound() {
         ThresholdRule spo2 = new ThresholdRule("spo2", 90.0, null, null);
         assertThat(spo2.judge(100)).isEmpty();
-        assertThat(spo2.judge(89).orElseThrow().severity()).isEqualTo("warning");
-        assertThat(spo2.judge(71).orElseThrow().severity()).isEqualTo("critical");
+        assertThat(spo2.judge(89).orElseThrow().severity()).isEqualTo(Severity.WARNING);
+        assertThat(spo2.judge(71).orElseThrow().severity()).isEqualTo(Severity.CRITICAL);
         // HHMS e2e: threshold max 120, reading 160 is far (> 144)
         assertThat(new ThresholdRule("heart_rate", null, 120.0, null).judge(160).orElseThrow().severity())
-                .isEqualTo("critical");
+                .isEqualTo(Severity.CRITICAL);
     }
 
     @ParameterizedTest(name = "an open breach of {0}–{1} is cleared by {2}: {3}")

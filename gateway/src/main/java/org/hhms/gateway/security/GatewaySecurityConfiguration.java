@@ -1,15 +1,16 @@
 package org.hhms.gateway.security;
 
-import java.nio.charset.StandardCharsets;
 import java.net.InetSocketAddress;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
-import javax.crypto.spec.SecretKeySpec;
-
+import org.hhms.contracts.RedisKeys;
 import org.hhms.gateway.web.Problems;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.hhms.tokens.JwtTokens;
+import org.hhms.tokens.RevokedDevices;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.cloud.gateway.filter.ratelimit.KeyResolver;
 import org.springframework.cloud.gateway.filter.ratelimit.RedisRateLimiter;
 import org.springframework.cloud.gateway.support.ConfigurationService;
@@ -17,15 +18,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
-import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
-import org.springframework.security.oauth2.jwt.JwtValidators;
-import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.web.server.SecurityWebFilterChain;
@@ -46,27 +44,21 @@ public class GatewaySecurityConfiguration {
 
     static final String[] PUBLIC = { "/health", "/*/health", "/users/login", "/users/token/refresh",
             "/*/api-docs", "/*/api-docs/**", "/*/docs", "/*/docs/**", "/actuator/**" };
-    private static final int MIN_SECRET_BYTES = 32;
 
+    /**
+     * The services' revoked device list, read the same way (its own thread, fails closed while Redis has lost it);
+     * a blocking read on that thread, never on the event loop.
+     */
     @Bean
-    RevokedDeviceTokens revokedDeviceTokens(ReactiveStringRedisTemplate redis, GatewaySecurityProperties properties) {
-        return new RevokedDeviceTokens(redis, properties.keyPrefix() + RevokedDeviceTokens.KEY,
+    RevokedDevices revokedDevices(StringRedisTemplate redis, GatewaySecurityProperties properties) {
+        return new RevokedDevices(redis, new RedisKeys(properties.keyPrefix()).key(RevokedDevices.KEY),
                 properties.revocationRefresh());
     }
 
+    /** The services' checks (HS256 only, expiry, issuer, a known role, device revocation), reactive. */
     @Bean
-    ReactiveJwtDecoder jwtDecoder(GatewaySecurityProperties properties, RevokedDeviceTokens revoked) {
-        String secret = properties.jwtSecret();
-        if (secret == null || secret.getBytes(StandardCharsets.UTF_8).length < MIN_SECRET_BYTES) {
-            throw new IllegalStateException("hhms.security.jwt-secret (HHMS_JWT_SECRET) must be set to at least "
-                    + MIN_SECRET_BYTES + " bytes, the same as the services'");
-        }
-        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder
-                .withSecretKey(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"))
-                .macAlgorithm(MacAlgorithm.HS256).build();
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-                JwtValidators.createDefaultWithIssuer(properties.issuer()), revoked));
-        return decoder;
+    ReactiveJwtDecoder jwtDecoder(GatewaySecurityProperties properties, RevokedDevices revoked) {
+        return new JwtTokens(properties.jwtSecret(), properties.issuer(), Clock.systemUTC()).reactiveDecoder(revoked);
     }
 
     @Bean
@@ -74,10 +66,10 @@ public class GatewaySecurityConfiguration {
             ObjectMapper mapper) {
         ServerAuthenticationEntryPoint unauthorized = (exchange, e) -> {
             boolean invalid = e instanceof InvalidBearerTokenException;
-            if (invalid && String.valueOf(e.getMessage()).contains(RevokedDeviceTokens.UNAVAILABLE)) {
+            if (invalid && String.valueOf(e.getMessage()).contains(RevokedDevices.UNAVAILABLE)) {
                 exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, "2");
                 return Problems.write(exchange, mapper, HttpStatus.SERVICE_UNAVAILABLE, "Device tokens cannot be "
-                        + "checked right now: " + RevokedDeviceTokens.UNAVAILABLE + " (HHMS is recovering from a "
+                        + "checked right now: " + RevokedDevices.UNAVAILABLE + " (HHMS is recovering from a "
                         + "Redis restart). Retry shortly.", "not_applied");
             }
             exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE,

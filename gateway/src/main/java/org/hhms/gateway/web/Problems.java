@@ -1,13 +1,12 @@
 package org.hhms.gateway.web;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 import org.springframework.core.io.buffer.DataBuffer;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.web.server.ServerWebExchange;
 
 import reactor.core.publisher.Mono;
@@ -34,18 +33,15 @@ public final class Problems {
         return exchange.getResponse().writeWith(Mono.just(buffer));
     }
 
+    /** The services' problem body (Spring's {@link ProblemDetail}), with the request id and outcome. */
     static byte[] body(ServerWebExchange exchange, ObjectMapper mapper, HttpStatusCode status, String detail,
             String outcome) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", "about:blank");
-        body.put("title", HttpStatus.valueOf(status.value()).getReasonPhrase());
-        body.put("status", status.value());
-        body.put("detail", detail);
-        body.put("instance", exchange.getRequest().getPath().value());
-        body.put("request_id", RequestIdWebFilter.requestId(exchange));
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
+        problem.setProperty("request_id", RequestIdWebFilter.requestId(exchange));
         if (outcome != null) {
-            body.put("outcome", outcome);
+            problem.setProperty("outcome", outcome);
         }
-        return mapper.writeValueAsString(body).getBytes(StandardCharsets.UTF_8);
+        return mapper.writeValueAsString(problem).getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -1,8 +1,8 @@
 package org.hhms.gateway.web;
 
 import java.util.UUID;
-import java.util.regex.Pattern;
 
+import org.hhms.contracts.TraceIds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -14,22 +14,20 @@ import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
 /**
- * Gives every request an {@code X-Request-ID} (the client's when it is safe, else a new UUID), forwards it to the
- * service, returns it on the response, and writes one access-log line carrying it.
+ * Gives every request an {@code X-Request-ID} (the client's when it is safe, else a new UUID: the rule of
+ * {@link TraceIds}, as in the services), forwards it to the service, returns it on the response, and writes one
+ * access-log line carrying it. The reactive counterpart of the services' servlet filter.
  */
 @Component
 public class RequestIdWebFilter implements WebFilter, Ordered {
 
-    public static final String HEADER = "X-Request-ID";
+    public static final String HEADER = TraceIds.HEADER;
     private static final String ATTRIBUTE = RequestIdWebFilter.class.getName() + ".id";
-    private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
     private static final Logger access = LoggerFactory.getLogger("org.hhms.gateway.access");
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        String candidate = exchange.getRequest().getHeaders().getFirst(HEADER);
-        String id = candidate != null && SAFE_ID.matcher(candidate).matches() ? candidate
-                : UUID.randomUUID().toString();
+        String id = TraceIds.acceptOrCreate(exchange.getRequest().getHeaders().getFirst(HEADER));
         ServerWebExchange withId = exchange.mutate()
                 .request(request -> request.headers(headers -> headers.set(HEADER, id)))
                 .build();

@@ -1,8 +1,13 @@
 package org.hhms.messaging.outbox;
 
+import java.time.Clock;
+
 import org.hhms.contracts.RedisKeys;
+import org.hhms.contracts.events.EventCodec;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -10,8 +15,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import tools.jackson.databind.ObjectMapper;
 
 /** The transactional outbox and its relay, for a service that sets {@code hhms.outbox.lock-key}. */
 @AutoConfiguration(afterName = {
@@ -32,8 +35,15 @@ public class OutboxAutoConfiguration {
     }
 
     @Bean
-    Outbox outbox(JdbcTemplate jdbc, ObjectMapper mapper, OutboxRelay relay, RedisKeys keys) {
-        return new Outbox(jdbc, mapper, relay, keys);
+    Outbox outbox(JdbcTemplate jdbc, EventCodec codec, OutboxRelay relay, RedisKeys keys,
+            ObjectProvider<Clock> clock) {
+        return new Outbox(jdbc, codec, relay, keys, clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    EventCodec eventCodec() {
+        return new EventCodec();
     }
 
     /** Outbox figures on {@code /actuator/prometheus}, where Micrometer is present. */

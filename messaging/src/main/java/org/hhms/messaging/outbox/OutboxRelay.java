@@ -1,5 +1,8 @@
 package org.hhms.messaging.outbox;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.PreparedStatement;
 import java.time.Duration;
@@ -44,11 +47,9 @@ public class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     @SuppressWarnings("rawtypes")
-    private static final RedisScript<List> SEND = RedisScript.of(
-            new ClassPathResource("org/hhms/messaging/outbox/send.lua"), List.class);
+    private static final RedisScript<List> SEND = script("send.lua");
     @SuppressWarnings("rawtypes")
-    private static final RedisScript<List> CONFIRM = RedisScript.of(
-            new ClassPathResource("org/hhms/messaging/outbox/confirm.lua"), List.class);
+    private static final RedisScript<List> CONFIRM = script("confirm.lua");
 
     private final JdbcTemplate jdbcTemplate;
     private final JdbcClient jdbc;
@@ -342,5 +343,19 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     private record Row(long id, String stream, String payload) {
+    }
+
+    /** A script of this package, after the stream-id helpers both scripts use (Redis scripts cannot import). */
+    @SuppressWarnings("rawtypes")
+    private static RedisScript<List> script(String name) {
+        try {
+            return RedisScript.of(resource("stream_ids.lua") + resource(name), List.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the outbox script " + name, e);
+        }
+    }
+
+    private static String resource(String name) throws IOException {
+        return new ClassPathResource("org/hhms/messaging/outbox/" + name).getContentAsString(StandardCharsets.UTF_8);
     }
 }

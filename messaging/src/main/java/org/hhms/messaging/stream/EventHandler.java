@@ -1,8 +1,14 @@
 package org.hhms.messaging.stream;
 
-/** Handles one stream event; it must be idempotent and commit before returning. */
+import org.hhms.contracts.events.EventEnvelope;
+import org.hhms.contracts.events.EventPayload;
+
+/**
+ * Handles one stream event, typed (a handler switches on the payload record and ignores the others); it must be
+ * idempotent and commit before returning.
+ */
 @FunctionalInterface
 public interface EventHandler {
 
-    void handle(StreamEvent event) throws Exception;
+    void handle(EventEnvelope<EventPayload> event) throws Exception;
 }

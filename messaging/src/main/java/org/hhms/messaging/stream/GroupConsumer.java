@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
+import org.hhms.contracts.events.EventCodec;
+import org.hhms.contracts.events.Streams;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -34,7 +36,6 @@ import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.lettuce.core.StreamMessage;
-import tools.jackson.databind.ObjectMapper;
 import io.lettuce.core.XAutoClaimArgs;
 import io.lettuce.core.api.async.RedisStreamAsyncCommands;
 import io.lettuce.core.models.stream.ClaimedMessages;
@@ -62,7 +63,7 @@ public class GroupConsumer implements SmartLifecycle {
     private final String group;
     private final Consumer consumer;
     private final EventHandler handler;
-    private final ObjectMapper mapper;
+    private final EventCodec codec;
     private final TransactionTemplate transactions;
     private final Settings settings;
     /** The last failure of entries this consumer handled, to tell poison from outages. */
@@ -79,10 +80,10 @@ public class GroupConsumer implements SmartLifecycle {
     public record Settings(int maxDeliveries, Duration reclaimIdle, Duration reclaimInterval, int batchSize) {
     }
 
-    public GroupConsumer(StringRedisTemplate redis, ObjectMapper mapper, TransactionTemplate transactions,
+    public GroupConsumer(StringRedisTemplate redis, EventCodec codec, TransactionTemplate transactions,
             String stream, String group, String consumerName, EventHandler handler, Settings settings) {
         this.redis = redis;
-        this.mapper = mapper;
+        this.codec = codec;
         this.transactions = transactions;
         this.stream = stream;
         this.group = group;
@@ -173,7 +174,7 @@ public class GroupConsumer implements SmartLifecycle {
                 transactions.executeWithoutResult(status -> {
                     for (MapRecord<String, Object, Object> record : records) {
                         try {
-                            handler.handle(StreamEvent.parse(mapper, value(record.getValue())));
+                            dispatch(value(record.getValue()));
                         } catch (RuntimeException e) {
                             throw e;
                         } catch (Exception e) {
@@ -198,7 +199,7 @@ public class GroupConsumer implements SmartLifecycle {
     /** Handles one entry and acknowledges it; a transient failure is rethrown so the loop pauses. */
     private void handle(String id, String event) {
         try {
-            handler.handle(StreamEvent.parse(mapper, event));
+            dispatch(event);
         } catch (Exception e) {
             lastErrors.put(id, e);
             if (isTransient(e)) {
@@ -258,6 +259,16 @@ public class GroupConsumer implements SmartLifecycle {
         }
     }
 
+    /** Reads the entry's event and hands it to the handler; an event type this version does not know is skipped. */
+    private void dispatch(String event) throws Exception {
+        var envelope = codec.decode(event);
+        if (envelope.isPresent()) {
+            handler.handle(envelope.get());
+        } else {
+            log.debug("{}: an event of a type this version does not know, skipped", stream);
+        }
+    }
+
     private ClaimedMessages<byte[], byte[]> autoClaim(RedisConnection connection) {
         @SuppressWarnings("unchecked")
         RedisStreamAsyncCommands<byte[], byte[]> commands = (RedisStreamAsyncCommands<byte[], byte[]>)
@@ -286,7 +297,7 @@ public class GroupConsumer implements SmartLifecycle {
         dead.put("deliveries", Long.toString(deliveries));
         dead.put("consumer", consumer.getName());
         dead.put("failed_at", Instant.now().toString());
-        redis.opsForStream().add(StreamRecords.mapBacked(dead).withStreamKey(stream + ":dead"));
+        redis.opsForStream().add(StreamRecords.mapBacked(dead).withStreamKey(Streams.deadLetters(stream)));
         redis.opsForStream().acknowledge(stream, group, RecordId.of(id));
         lastErrors.remove(id);
         log.error("{} entry {} moved to {}:dead after {} deliveries: {}", stream, id, stream, deliveries,

@@ -1,26 +1,24 @@
 package org.hhms.messaging.stream;
 
 import org.hhms.contracts.RedisKeys;
+import org.hhms.contracts.events.EventCodec;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import tools.jackson.databind.ObjectMapper;
 
 /** Makes a service's stream consumers: one consumer group, one instance name, one set of settings. */
 public class GroupConsumers {
 
     private final StringRedisTemplate redis;
-    private final ObjectMapper mapper;
+    private final EventCodec codec = new EventCodec();
     private final TransactionTemplate transactions;
     private final RedisKeys keys;
     private final String group;
     private final String consumerName;
     private final GroupConsumer.Settings settings;
 
-    public GroupConsumers(StringRedisTemplate redis, ObjectMapper mapper, TransactionTemplate transactions,
+    public GroupConsumers(StringRedisTemplate redis, TransactionTemplate transactions,
             RedisKeys keys, String group, String consumerName, GroupConsumer.Settings settings) {
         this.redis = redis;
-        this.mapper = mapper;
         this.transactions = transactions;
         this.keys = keys;
         this.group = group;
@@ -30,7 +28,7 @@ public class GroupConsumers {
 
     /** A consumer of {@code stream} (e.g. {@code hhms:users}, under the key prefix) feeding {@code handler}. */
     public GroupConsumer of(String stream, EventHandler handler) {
-        return new GroupConsumer(redis, mapper, transactions, keys.key(stream), group, consumerName, handler,
+        return new GroupConsumer(redis, codec, transactions, keys.key(stream), group, consumerName, handler,
                 settings);
     }
 }

@@ -3,6 +3,7 @@ package org.hhms.messaging.stream;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.hhms.contracts.events.Streams;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.core.io.ClassPathResource;
@@ -70,7 +71,7 @@ public class StreamConsumerMetrics implements SmartInitializingSingleton {
             }
             double[] figures;
             try {
-                List<?> answer = redis.execute(BACKLOG, List.of(stream, stream + ":dead"), group);
+                List<?> answer = redis.execute(BACKLOG, List.of(stream, Streams.deadLetters(stream)), group);
                 figures = new double[] { number(answer.get(0)), number(answer.get(1)), number(answer.get(2)) };
                 if (figures[1] < 0) {
                     figures[1] = Double.NaN;

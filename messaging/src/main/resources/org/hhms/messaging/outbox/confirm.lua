@@ -5,15 +5,7 @@
 -- or the entry after the last one delivered to it), and those entries are trimmed. `first` is '' for an empty
 -- stream. An entry the outbox sent that lies between `below` and `first` was trimmed (MAXLEN) before every group
 -- judged it.
-local function parse(id)
-  local ms, seq = string.match(id, '^(%d+)-(%d+)$')
-  return tonumber(ms), tonumber(seq)
-end
-local function before(a, b)
-  local am, as = parse(a)
-  local bm, bs = parse(b)
-  return am < bm or (am == bm and as < bs)
-end
+-- parse(id) and before(a, b) come from stream_ids.lua.
 local function after(id)
   local ms, seq = parse(id)
   return string.format('%d-%d', ms, seq + 1)

@@ -6,15 +6,7 @@
 -- Returns the new entry ids, or {'LOST', <the stream's last id>} when the stream ends before ARGV[1]: Redis lost
 -- what it had been given (restarted without persistence, or restored from an older snapshot). Checking and
 -- appending in one script means no restart can fall between the two.
-local function parse(id)
-  local ms, seq = string.match(id, '^(%d+)-(%d+)$')
-  return tonumber(ms), tonumber(seq)
-end
-local function before(a, b)
-  local am, as = parse(a)
-  local bm, bs = parse(b)
-  return am < bm or (am == bm and as < bs)
-end
+-- parse(id) and before(a, b) come from stream_ids.lua.
 if ARGV[1] ~= '' then
   local last = '0-0'
   if redis.call('EXISTS', KEYS[1]) == 1 then

@@ -3,11 +3,14 @@ package org.hhms.messaging.outbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -16,6 +19,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.hhms.contracts.RedisKeys;
+import org.hhms.contracts.events.EventCodec;
+import org.hhms.contracts.events.EventType;
+import org.hhms.contracts.events.VitalRecorded;
+import org.hhms.contracts.vitals.VitalMetric;
 import org.hhms.testsupport.TestDatabases;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -49,7 +56,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class OutboxRelayTest {
 
-    private static final String STREAM = "hhms:test-events";
+    private static final EventType TYPE = EventType.VITAL_RECORDED;
+    private static final String STREAM = TYPE.stream();
     private static HikariDataSource dataSource;
     private static LettuceConnectionFactory connections;
     private static StringRedisTemplate redis;
@@ -57,6 +65,7 @@ class OutboxRelayTest {
     private static TransactionTemplate transactions;
     private static final JsonMapper mapper = JsonMapper.builder()
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE).build();
+    private static final UUID PATIENT = UUID.randomUUID();
     private RedisKeys keys;
     private OutboxRelay relay;
     private Outbox outbox;
@@ -92,7 +101,7 @@ class OutboxRelayTest {
         relay = newRelay(1_000_000);
         // The test drives the relay itself: after-commit nudges (on another thread) would race its assertions.
         relay.stop();
-        outbox = new Outbox(jdbc, mapper, relay, keys);
+        outbox = new Outbox(jdbc, new EventCodec(), relay, keys, Clock.systemUTC());
     }
 
     private OutboxRelay newRelay(long streamMaxLength) {
@@ -123,7 +132,7 @@ class OutboxRelayTest {
                     for (int i = 0; i < perWriter; i++) {
                         int n = i;
                         transactions.executeWithoutResult(status -> {
-                            outbox.appendAll(STREAM, "test.event", List.of(Map.of("writer", writer, "n", n)), null);
+                            outbox.appendAll(TYPE, List.of(reading("writer-" + writer + "-" + n)), null);
                             pause(ThreadLocalRandom.current().nextInt(3));
                         });
                     }
@@ -220,12 +229,17 @@ class OutboxRelayTest {
 
     private void append(int count) {
         transactions.executeWithoutResult(status -> {
-            List<Map<String, Object>> data = new ArrayList<>();
+            List<VitalRecorded> data = new ArrayList<>();
             for (int i = 0; i < count; i++) {
-                data.add(Map.of("n", i, "nonce", System.nanoTime()));
+                data.add(reading(i + "-" + System.nanoTime()));
             }
-            outbox.appendAll(STREAM, "test.event", data, null);
+            outbox.appendAll(TYPE, data, null);
         });
+    }
+
+    private static VitalRecorded reading(String readingId) {
+        return VitalRecorded.of(PATIENT, readingId, Instant.EPOCH, Instant.EPOCH, null,
+                Map.of(VitalMetric.HEART_RATE, 70.0), null, null);
     }
 
     private List<MapRecord<String, Object, Object>> readAll() {

@@ -16,9 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                           patients, it does not import archives)
  * @param historyMaxRange    widest time range a history or aggregate query may ask for
  * @param historyMaxPoints   most points or readings a history query answers before asking to narrow the range
- * @param userServiceUrl     where to look up a patient this service has not heard of yet
  * @param unknownPatientTtl  how long a "no such patient" answer is remembered before asking again
- * @param consumerName       this instance's name in the hhms:users consumer group
  */
 @ConfigurationProperties("hhms.vitals")
 public record VitalsProperties(
@@ -28,7 +26,5 @@ public record VitalsProperties(
         @DefaultValue("365d") Duration maxReadingAge,
         @DefaultValue("90d") Duration historyMaxRange,
         @DefaultValue("50000") int historyMaxPoints,
-        @DefaultValue("http://localhost:8081") URI userServiceUrl,
-        @DefaultValue("30s") Duration unknownPatientTtl,
-        @DefaultValue("patient-data-1") String consumerName) {
+        @DefaultValue("30s") Duration unknownPatientTtl) {
 }

@@ -4,7 +4,7 @@ import java.sql.Timestamp;
 import java.util.List;
 import java.util.UUID;
 
-import org.hhms.vitals.reading.Metric;
+import org.hhms.contracts.vitals.VitalMetric;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -25,7 +25,7 @@ public class AggregateRepository {
                 "SELECT to_regclass('readings_hourly') IS NOT NULL", Boolean.class));
     }
 
-    public List<AggregateBucket> buckets(UUID patientId, Metric metric, String unit, TimeRange range) {
+    public List<AggregateBucket> buckets(UUID patientId, VitalMetric metric, String unit, TimeRange range) {
         String column = metric.json();
         String sql = continuousAggregate ? """
                 SELECT date_trunc('%2$s', bucket_start) AS bucket, min(%1$s_min) AS min, max(%1$s_max) AS max,

@@ -3,15 +3,15 @@ package org.hhms.vitals.history;
 import java.util.List;
 import java.util.UUID;
 
+import org.hhms.contracts.vitals.VitalMetric;
 import org.hhms.security.PatientAccess;
 import org.hhms.security.PatientAccess.Relation;
-import org.hhms.web.ApiProblem;
 import org.hhms.vitals.config.VitalsProperties;
 import org.hhms.vitals.patients.KnownPatients;
-import org.hhms.vitals.reading.Metric;
 import org.hhms.vitals.reading.Reading;
 import org.hhms.vitals.reading.ReadingRepository;
 import org.hhms.vitals.reading.ReadingResponse;
+import org.hhms.web.ApiProblem;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -48,7 +48,7 @@ public class HistoryController {
             @RequestParam(name = "end_time", required = false) String endTime,
             @RequestParam(name = "metric_type", required = false) String metricType) {
         access.require(patientId, READERS);
-        Metric metric = metric("metric_type", metricType, true);
+        VitalMetric metric = metric("metric_type", metricType, true);
         TimeRange range = TimeRange.parse(startTime, endTime, properties.historyMaxRange());
         patients.requireActive(patientId);
         return capped(readings.findBetween(patientId, range.start(), range.end(), metric,
@@ -64,7 +64,7 @@ public class HistoryController {
             @RequestParam(name = "end_time", required = false) String endTime,
             @RequestParam(name = "metric_type", required = false) String metricType) {
         access.require(patientId, READERS);
-        Metric metric = metric("metric_type", metricType, false);
+        VitalMetric metric = metric("metric_type", metricType, false);
         TimeRange range = TimeRange.parse(startTime, endTime, properties.historyMaxRange());
         patients.requireActive(patientId);
         return capped(readings.findBetween(patientId, range.start(), range.end(), metric,
@@ -79,7 +79,7 @@ public class HistoryController {
             @RequestParam(name = "start_time", required = false) String startTime,
             @RequestParam(name = "end_time", required = false) String endTime) {
         access.require(patientId, READERS);
-        Metric metric = metric("metric", metricName, true);
+        VitalMetric metric = metric("metric", metricName, true);
         String unit = switch (bucket) {
             case "1h" -> "hour";
             case "1d" -> "day";
@@ -98,14 +98,14 @@ public class HistoryController {
         return found;
     }
 
-    private static Metric metric(String parameter, String name, boolean required) {
+    private static VitalMetric metric(String parameter, String name, boolean required) {
         if (name == null || name.isBlank()) {
             if (required) {
-                throw ApiProblem.invalidField(parameter, "is required: one of " + Metric.allowed());
+                throw ApiProblem.invalidField(parameter, "is required: one of " + VitalMetric.allowed());
             }
             return null;
         }
-        return Metric.fromJson(name.trim()).orElseThrow(() -> ApiProblem.invalidField(parameter,
-                "unsupported metric '" + name + "'; one of " + Metric.allowed()));
+        return VitalMetric.fromJson(name.trim()).orElseThrow(() -> ApiProblem.invalidField(parameter,
+                "unsupported metric '" + name + "'; one of " + VitalMetric.allowed()));
     }
 }

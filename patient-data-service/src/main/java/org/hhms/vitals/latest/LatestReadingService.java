@@ -7,8 +7,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.hhms.contracts.vitals.VitalMetric;
 import org.hhms.vitals.reading.Consciousness;
-import org.hhms.vitals.reading.Metric;
+import org.hhms.vitals.reading.LatestReadingCache;
 import org.hhms.vitals.reading.ReadingRepository;
 import org.hhms.vitals.reading.ReadingRepository.TimedValue;
 import org.springframework.stereotype.Service;
@@ -39,7 +40,7 @@ public class LatestReadingService {
 
     private static LatestReading toReading(UUID patientId, Map<String, TimedValue> values) {
         Map<String, Instant> measuredAt = new LinkedHashMap<>();
-        for (Metric metric : Metric.values()) {
+        for (VitalMetric metric : VitalMetric.values()) {
             TimedValue value = values.get(metric.json());
             if (value != null) {
                 measuredAt.put(metric.json(), value.recordedAt());
@@ -49,15 +50,15 @@ public class LatestReadingService {
                 .orElseThrow();
         TimedValue oxygen = values.get("on_oxygen");
         TimedValue consciousness = values.get("consciousness");
-        return new LatestReading(patientId, newest, number(values, Metric.HEART_RATE), number(values, Metric.SPO2),
-                number(values, Metric.RESPIRATORY_RATE), number(values, Metric.SYSTOLIC_BP),
-                number(values, Metric.DIASTOLIC_BP), number(values, Metric.TEMPERATURE),
-                number(values, Metric.GLUCOSE), number(values, Metric.WEIGHT_KG),
+        return new LatestReading(patientId, newest, number(values, VitalMetric.HEART_RATE), number(values, VitalMetric.SPO2),
+                number(values, VitalMetric.RESPIRATORY_RATE), number(values, VitalMetric.SYSTOLIC_BP),
+                number(values, VitalMetric.DIASTOLIC_BP), number(values, VitalMetric.TEMPERATURE),
+                number(values, VitalMetric.GLUCOSE), number(values, VitalMetric.WEIGHT_KG),
                 oxygen == null ? null : Boolean.valueOf(oxygen.value()),
                 consciousness == null ? null : Consciousness.parse(consciousness.value()), measuredAt);
     }
 
-    private static Double number(Map<String, TimedValue> values, Metric metric) {
+    private static Double number(Map<String, TimedValue> values, VitalMetric metric) {
         TimedValue value = values.get(metric.json());
         return value == null ? null : Double.valueOf(value.value());
     }

@@ -1,12 +1,13 @@
 package org.hhms.vitals.limit;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
 import org.hhms.contracts.RedisKeys;
-import org.hhms.web.ApiProblem;
 import org.hhms.vitals.config.VitalsProperties;
+import org.hhms.web.ApiProblem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.ClassPathResource;
@@ -37,9 +38,11 @@ public class ReadingRateLimit {
     private final StringRedisTemplate redis;
     private final RedisKeys keys;
     private final VitalsProperties properties;
+    private final Clock clock;
     private volatile Instant skipUntil = Instant.EPOCH;
 
-    public ReadingRateLimit(StringRedisTemplate redis, RedisKeys keys, VitalsProperties properties) {
+    public ReadingRateLimit(StringRedisTemplate redis, RedisKeys keys, VitalsProperties properties, Clock clock) {
+        this.clock = clock;
         this.redis = redis;
         this.keys = keys;
         this.properties = properties;
@@ -52,7 +55,7 @@ public class ReadingRateLimit {
             throw tooMany("a request may carry at most " + burst + " readings per caller (INGEST_RATE_BURST); "
                     + "split it", Duration.ofSeconds((long) Math.ceil(burst / properties.ingestRate())));
         }
-        if (Instant.now().isBefore(skipUntil)) {
+        if (clock.instant().isBefore(skipUntil)) {
             return;
         }
         List<?> answer;
@@ -60,7 +63,7 @@ public class ReadingRateLimit {
             answer = redis.execute(TAKE, List.of(keys.key("hhms:ingest-limit:" + caller)),
                     Double.toString(properties.ingestRate()), Integer.toString(burst), Integer.toString(readings));
         } catch (RuntimeException e) {
-            skipUntil = Instant.now().plusSeconds(SKIP_SECONDS);
+            skipUntil = clock.instant().plusSeconds(SKIP_SECONDS);
             log.warn("Ingest limit not checked for {} s (Redis unavailable: {}); readings are taken unlimited",
                     SKIP_SECONDS, e.toString());
             return;

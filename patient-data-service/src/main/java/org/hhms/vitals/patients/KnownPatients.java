@@ -1,12 +1,14 @@
 package org.hhms.vitals.patients;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.hhms.web.ApiProblem;
+import org.hhms.directory.UserDirectory;
 import org.hhms.vitals.config.VitalsProperties;
+import org.hhms.web.ApiProblem;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,8 +23,11 @@ public class KnownPatients {
     private final VitalsProperties properties;
     /** Ids the user-service said do not exist, until when we believe it (so a bad id cannot flood it). */
     private final Map<UUID, Instant> unknownUntil = new ConcurrentHashMap<>();
+    private final Clock clock;
 
-    public KnownPatients(KnownPatientRepository repository, UserDirectory directory, VitalsProperties properties) {
+    public KnownPatients(KnownPatientRepository repository, UserDirectory directory, VitalsProperties properties,
+            Clock clock) {
+        this.clock = clock;
         this.repository = repository;
         this.directory = directory;
         this.properties = properties;
@@ -38,7 +43,7 @@ public class KnownPatients {
 
     /** Returns when the patient exists here or in the user-service, active or not; otherwise a 404. */
     public void requireKnown(UUID patientId) {
-        if (repository.isActive(patientId).isEmpty() && directory.find(patientId).filter(p -> p.isPatient())
+        if (repository.isActive(patientId).isEmpty() && directory.person(patientId).filter(UserDirectory.Person::isPatient)
                 .isEmpty()) {
             throw ApiProblem.notFound("No patient with id " + patientId);
         }
@@ -46,19 +51,19 @@ public class KnownPatients {
 
     private boolean lookUp(UUID patientId) {
         Instant until = unknownUntil.get(patientId);
-        if (until != null && until.isAfter(Instant.now())) {
+        if (until != null && until.isAfter(clock.instant())) {
             return false;
         }
         unknownUntil.remove(patientId);
-        return directory.find(patientId).map(person -> {
-            boolean active = person.isPatient() && person.active();
+        return directory.person(patientId).map(person -> {
+            boolean active = person.isPatient() && person.isActive();
             repository.remember(patientId, active, person.updatedAt());
             return active;
         }).orElseGet(() -> {
             if (unknownUntil.size() > 100_000) {
                 unknownUntil.clear();
             }
-            unknownUntil.put(patientId, Instant.now().plus(properties.unknownPatientTtl()));
+            unknownUntil.put(patientId, clock.instant().plus(properties.unknownPatientTtl()));
             return false;
         });
     }

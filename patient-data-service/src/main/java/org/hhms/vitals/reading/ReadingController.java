@@ -5,15 +5,15 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.hhms.audit.NotAudited;
+import org.hhms.directory.UserDirectory;
 import org.hhms.security.Caller;
-import org.hhms.security.CallerRole;
 import org.hhms.security.PatientAccess;
 import org.hhms.security.PatientAccess.Relation;
-import org.hhms.web.ApiProblem;
+import org.hhms.tokens.CallerRole;
 import org.hhms.vitals.latest.LatestReading;
 import org.hhms.vitals.latest.LatestReadingService;
 import org.hhms.vitals.patients.KnownPatients;
-import org.hhms.vitals.patients.UserDirectory;
+import org.hhms.web.ApiProblem;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.hhms.contracts.vitals.VitalMetric;
 
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -80,7 +81,7 @@ public class ReadingRepository {
                 statement.setArray(i++, text(connection, readings.stream().map(Reading::readingId).toList()));
                 statement.setArray(i++, text(connection, readings.stream().map(r -> r.receivedAt().toString()).toList()));
                 statement.setArray(i++, text(connection, readings.stream().map(Reading::deviceId).toList()));
-                for (Metric metric : Metric.values()) {
+                for (VitalMetric metric : VitalMetric.values()) {
                     statement.setArray(i++, connection.createArrayOf("float8",
                             readings.stream().map(r -> r.value(metric)).toArray()));
                 }
@@ -113,7 +114,7 @@ public class ReadingRepository {
     }
 
     /** Readings of a patient between two times (both inclusive), oldest first, at most {@code limit}. */
-    public List<Reading> findBetween(UUID patientId, Instant start, Instant end, Metric having, int limit) {
+    public List<Reading> findBetween(UUID patientId, Instant start, Instant end, VitalMetric having, int limit) {
         String filter = having == null ? "" : " AND " + having.json() + " IS NOT NULL";
         return jdbc.query("SELECT " + COLUMNS + " FROM readings WHERE patient_id = ? AND recorded_at >= ? "
                 + "AND recorded_at <= ?" + filter + " ORDER BY recorded_at, reading_id LIMIT ?",
@@ -124,7 +125,7 @@ public class ReadingRepository {
     public Map<String, TimedValue> newestValues(UUID patientId) {
         Map<String, TimedValue> newest = new java.util.LinkedHashMap<>();
         List<String> fields = new ArrayList<>();
-        for (Metric metric : Metric.values()) {
+        for (VitalMetric metric : VitalMetric.values()) {
             fields.add(metric.json());
         }
         fields.add("on_oxygen");
@@ -157,8 +158,8 @@ public class ReadingRepository {
     }
 
     static Reading map(ResultSet rs) throws SQLException {
-        Map<Metric, Double> values = new EnumMap<>(Metric.class);
-        for (Metric metric : Metric.values()) {
+        Map<VitalMetric, Double> values = new EnumMap<>(VitalMetric.class);
+        for (VitalMetric metric : VitalMetric.values()) {
             double value = rs.getDouble(metric.json());
             if (!rs.wasNull()) {
                 values.put(metric, value);

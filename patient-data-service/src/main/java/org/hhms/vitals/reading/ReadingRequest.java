@@ -1,5 +1,6 @@
 package org.hhms.vitals.reading;
 
+import org.hhms.contracts.vitals.VitalMetric;
 /**
  * One reading as a device sends it (HHMS flat format). {@code timestamp} is ISO-8601; without an offset it is UTC,
  * and when absent the time of receipt is used. {@code reading_id} is the device's idempotency key.
@@ -33,7 +34,7 @@ public record ReadingRequest(
     }
 
     /** The value of one metric, or null when the reading does not carry it. */
-    public Double value(Metric metric) {
+    public Double value(VitalMetric metric) {
         return switch (metric) {
             case HEART_RATE -> heartRate;
             case SPO2 -> spo2;

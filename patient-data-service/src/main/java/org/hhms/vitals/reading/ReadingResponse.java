@@ -2,6 +2,7 @@ package org.hhms.vitals.reading;
 
 import java.time.Instant;
 import java.util.UUID;
+import org.hhms.contracts.vitals.VitalMetric;
 
 /** The HHMS reading JSON: every metric key is present, null when the reading does not carry it. */
 public record ReadingResponse(UUID patientId, String readingId, Instant timestamp, Instant receivedAt,
@@ -10,8 +11,8 @@ public record ReadingResponse(UUID patientId, String readingId, Instant timestam
 
     public static ReadingResponse of(Reading r) {
         return new ReadingResponse(r.patientId(), r.readingId(), r.recordedAt(), r.receivedAt(), r.deviceId(),
-                r.value(Metric.HEART_RATE), r.value(Metric.SPO2), r.value(Metric.RESPIRATORY_RATE),
-                r.value(Metric.SYSTOLIC_BP), r.value(Metric.DIASTOLIC_BP), r.value(Metric.TEMPERATURE),
-                r.value(Metric.GLUCOSE), r.value(Metric.WEIGHT_KG), r.onOxygen(), r.consciousness());
+                r.value(VitalMetric.HEART_RATE), r.value(VitalMetric.SPO2), r.value(VitalMetric.RESPIRATORY_RATE),
+                r.value(VitalMetric.SYSTOLIC_BP), r.value(VitalMetric.DIASTOLIC_BP), r.value(VitalMetric.TEMPERATURE),
+                r.value(VitalMetric.GLUCOSE), r.value(VitalMetric.WEIGHT_KG), r.onOxygen(), r.consciousness());
     }
 }

@@ -9,10 +9,8 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.hhms.vitals.config.VitalsProperties;
-import org.hhms.vitals.latest.LatestReadingCache;
 import org.hhms.vitals.limit.ReadingRateLimit;
 import org.hhms.vitals.patients.KnownPatients;
-import org.hhms.vitals.stream.VitalsEvents;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;

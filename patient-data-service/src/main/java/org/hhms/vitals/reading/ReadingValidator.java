@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.hhms.contracts.vitals.VitalMetric;
 
 import org.hhms.web.ApiProblem;
 import org.hhms.web.FieldProblem;
@@ -79,8 +80,8 @@ public class ReadingValidator {
 
     private Reading check(UUID patientId, ReadingRequest request, String path, Instant now,
             List<FieldProblem> problems) {
-        Map<Metric, Double> values = new EnumMap<>(Metric.class);
-        for (Metric metric : Metric.values()) {
+        Map<VitalMetric, Double> values = new EnumMap<>(VitalMetric.class);
+        for (VitalMetric metric : VitalMetric.values()) {
             Double value = request.value(metric);
             if (value == null) {
                 continue;
@@ -91,19 +92,19 @@ public class ReadingValidator {
                 values.put(metric, value);
             }
         }
-        if (request.value(Metric.SYSTOLIC_BP) == null ^ request.value(Metric.DIASTOLIC_BP) == null) {
-            String missing = request.value(Metric.SYSTOLIC_BP) == null ? "systolic_bp" : "diastolic_bp";
+        if (request.value(VitalMetric.SYSTOLIC_BP) == null ^ request.value(VitalMetric.DIASTOLIC_BP) == null) {
+            String missing = request.value(VitalMetric.SYSTOLIC_BP) == null ? "systolic_bp" : "diastolic_bp";
             problems.add(new FieldProblem(path + missing,
                     "is required with " + (missing.equals("systolic_bp") ? "diastolic_bp" : "systolic_bp")
                             + ": blood pressure is systolic and diastolic together"));
         }
         boolean anyMetric = false;
-        for (Metric metric : Metric.values()) {
+        for (VitalMetric metric : VitalMetric.values()) {
             anyMetric |= request.value(metric) != null;
         }
         if (!anyMetric) {
             problems.add(new FieldProblem(path.isEmpty() ? "body" : path.substring(0, path.length() - 1),
-                    "must carry at least one metric: " + Metric.allowed()));
+                    "must carry at least one metric: " + VitalMetric.allowed()));
         }
         Instant recordedAt = parseTime(request.timestamp(), path, now, problems);
         String idProblem = request.readingId() == null ? null : TextRules.singleLine(request.readingId(), MAX_ID_LENGTH);
@@ -153,7 +154,7 @@ public class ReadingValidator {
      * another, and a resend of it is a new reading: a device that retries sends a reading_id or a timestamp
      * (docs/vitals.md, "Reading identity").
      */
-    static String derivedId(UUID patientId, Instant recordedAt, String deviceId, Map<Metric, Double> values,
+    static String derivedId(UUID patientId, Instant recordedAt, String deviceId, Map<VitalMetric, Double> values,
             Boolean onOxygen, Consciousness consciousness) {
         StringBuilder identity = new StringBuilder().append(patientId).append('|').append(recordedAt)
                 .append("|device=").append(deviceId == null ? "" : deviceId);

@@ -2,6 +2,7 @@ package org.hhms.vitals.reading;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.hhms.contracts.vitals.VitalMetric;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -36,7 +37,7 @@ class ReadingValidatorTest {
     void everyRangeBoundary(String metric, double value, boolean accepted) {
         ReadingRequest request = request(Map.of(metric, value));
         if (accepted) {
-            assertThat(validator.validate(PATIENT, request).value(Metric.fromJson(metric).orElseThrow()))
+            assertThat(validator.validate(PATIENT, request).value(VitalMetric.fromJson(metric).orElseThrow()))
                     .isEqualTo(value);
         } else {
             assertThat(problems(() -> validator.validate(PATIENT, request)))

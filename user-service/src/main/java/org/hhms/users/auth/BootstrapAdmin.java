@@ -1,10 +1,13 @@
 package org.hhms.users.auth;
 
+import org.hhms.users.accounts.RegisterUserRequest;
+import org.hhms.users.accounts.UserService;
 import org.hhms.users.config.UsersProperties;
-import org.hhms.users.user.RegisterUserRequest;
+import org.hhms.users.credentials.CredentialRepository;
+import org.hhms.users.credentials.PasswordRule;
+import org.hhms.users.credentials.Passwords;
 import org.hhms.users.user.UserRepository;
 import org.hhms.users.user.UserRole;
-import org.hhms.users.user.UserService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;

@@ -1,8 +1,9 @@
 package org.hhms.users.auth;
 
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
 
+import org.hhms.users.credentials.PasswordRule;
 import org.hhms.web.input.SingleLine;
 
 /** {@code POST /users/login}. */

@@ -4,11 +4,11 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
-import org.hhms.web.ApiProblem;
 import org.hhms.users.events.UserEvents;
 import org.hhms.users.user.User;
 import org.hhms.users.user.UserRepository;
 import org.hhms.users.user.UserRole;
+import org.hhms.web.ApiProblem;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -114,7 +114,7 @@ public class CareTeamService {
 
     private void changed(UUID patientId) {
         users.touch(patientId, Instant.now().truncatedTo(ChronoUnit.MICROS));
-        events.careTeamChanged(new CareTeam(patientId, teams.members(patientId)));
+        events.careTeamChanged(new CareTeam(patientId, teams.members(patientId)).event());
     }
 
     /**

@@ -4,8 +4,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import org.hhms.security.CallerRole;
 import org.hhms.security.CareTeamLookup;
+import org.hhms.tokens.CallerRole;
 import org.springframework.stereotype.Component;
 
 /** The user-service answers care-team questions for authorization from its own tables. */

@@ -6,12 +6,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
-import org.hhms.security.JwtTokens;
-import org.hhms.web.ApiProblem;
-import org.hhms.users.auth.OpaqueTokens;
+import org.hhms.tokens.JwtTokens;
 import org.hhms.users.config.UsersProperties;
+import org.hhms.users.credentials.OpaqueTokens;
 import org.hhms.users.user.UserRepository;
 import org.hhms.users.user.UserRole;
+import org.hhms.web.ApiProblem;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.hhms.contracts.RedisKeys;
-import org.hhms.security.RevokedDevices;
+import org.hhms.tokens.RevokedDevices;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;

@@ -1,18 +1,18 @@
 package org.hhms.users.events;
 
+import org.hhms.contracts.events.CareTeamChanged;
+import org.hhms.contracts.events.EventType;
+import org.hhms.contracts.events.UserChanged;
 import org.hhms.messaging.outbox.Outbox;
-import org.hhms.users.careteam.CareTeam;
-import org.hhms.users.user.UserResponse;
 import org.springframework.stereotype.Component;
 
 /**
  * The events of {@code hhms:users}, recorded in the outbox inside the transaction of the change they describe
- * (see docs/events.md).
+ * (see docs/events.md). The payloads are the contract records, not the REST responses: the API and the events can
+ * change apart.
  */
 @Component
 public class UserEvents {
-
-    public static final String STREAM = "hhms:users";
 
     private final Outbox outbox;
 
@@ -20,19 +20,19 @@ public class UserEvents {
         this.outbox = outbox;
     }
 
-    public void registered(UserResponse user) {
-        outbox.append(STREAM, "user.registered", user);
+    public void registered(UserChanged user) {
+        outbox.append(EventType.USER_REGISTERED, user);
     }
 
-    public void updated(UserResponse user) {
-        outbox.append(STREAM, "user.updated", user);
+    public void updated(UserChanged user) {
+        outbox.append(EventType.USER_UPDATED, user);
     }
 
-    public void deactivated(UserResponse user) {
-        outbox.append(STREAM, "user.deactivated", user);
+    public void deactivated(UserChanged user) {
+        outbox.append(EventType.USER_DEACTIVATED, user);
     }
 
-    public void careTeamChanged(CareTeam team) {
-        outbox.append(STREAM, "care_team.changed", team);
+    public void careTeamChanged(CareTeamChanged team) {
+        outbox.append(EventType.CARE_TEAM_CHANGED, team);
     }
 }

@@ -1,0 +1,35 @@
+package org.hhms.vitals.reading;
+
+import java.util.List;
+
+import org.hhms.contracts.TraceIds;
+import org.hhms.contracts.events.EventType;
+import org.hhms.contracts.events.VitalRecorded;
+import org.hhms.messaging.outbox.Outbox;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes a {@code vital.recorded} event per stored reading into the outbox, in the transaction that stores the
+ * readings: a reading acknowledged to the device always has its event, even if Redis fails after the commit.
+ */
+@Component
+public class VitalsEvents {
+
+    private final Outbox outbox;
+
+    public VitalsEvents(Outbox outbox) {
+        this.outbox = outbox;
+    }
+
+    public void recorded(List<Reading> readings) {
+        outbox.appendAll(EventType.VITAL_RECORDED, readings.stream().map(VitalsEvents::event).toList(),
+                TraceIds.current());
+    }
+
+    /** The event of a stored reading: identity and times, then only the metrics the reading carries. */
+    static VitalRecorded event(Reading reading) {
+        return VitalRecorded.of(reading.patientId(), reading.readingId(), reading.recordedAt(), reading.receivedAt(),
+                reading.deviceId(), reading.values(), reading.onOxygen(),
+                reading.consciousness() == null ? null : reading.consciousness().json());
+    }
+}

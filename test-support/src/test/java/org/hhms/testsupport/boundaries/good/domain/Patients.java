@@ -1,0 +1,8 @@
+package org.hhms.testsupport.boundaries.good.domain;
+
+public class Patients {
+
+    public int count() {
+        return 1;
+    }
+}
