@@ -27,13 +27,14 @@ import tools.jackson.databind.ObjectMapper;
 public class AuditAutoConfiguration {
 
     @Bean
-    AuditTrail auditTrail(JdbcTemplate jdbc, @Value("${spring.application.name:hhms}") String service) {
-        return new AuditTrail(jdbc, service, Clock.systemUTC());
+    AuditTrail auditTrail(JdbcTemplate jdbc, @Value("${spring.application.name:hhms}") String service,
+            Clock clock) {
+        return new AuditTrail(jdbc, service, clock);
     }
 
     @Bean
-    AuditController auditController(AuditTrail trail, PatientAccess access) {
-        return new AuditController(trail, access, Clock.systemUTC());
+    AuditController auditController(AuditTrail trail, PatientAccess access, Clock clock) {
+        return new AuditController(trail, access, clock);
     }
 
     @Bean

@@ -35,9 +35,10 @@ public class ServiceTokens implements ClientHttpRequestInterceptor {
     }
 
     public String bearer() {
-        if (Instant.now().isAfter(renewAt)) {
+        Instant now = tokens.clock().instant();
+        if (now.isAfter(renewAt)) {
             token = tokens.service(serviceName, TTL);
-            renewAt = Instant.now().plus(TTL).minus(RENEW_BEFORE);
+            renewAt = now.plus(TTL).minus(RENEW_BEFORE);
         }
         return token;
     }

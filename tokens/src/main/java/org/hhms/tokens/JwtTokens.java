@@ -56,6 +56,11 @@ public class JwtTokens {
         this.clock = clock;
     }
 
+    /** The clock that dates this service's tokens; whoever schedules their renewal reads the same one. */
+    public Clock clock() {
+        return clock;
+    }
+
     /** An access token for a person: {@code sub} is the user id, {@code role} their role. */
     public String person(UUID userId, CallerRole role, Duration ttl) {
         return sign(userId.toString(), role, ttl, Map.of());

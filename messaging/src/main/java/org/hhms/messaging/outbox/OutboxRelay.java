@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.PreparedStatement;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -75,12 +74,12 @@ public class OutboxRelay implements SmartLifecycle {
     @Override
     public void start() {
         ticker = Thread.ofVirtual().name("outbox-relay").start(() -> {
-            Instant nextConfirm = Instant.EPOCH;
+            long lastConfirm = System.nanoTime() - settings.confirmInterval().toNanos();
             while (!Thread.currentThread().isInterrupted()) {
                 relayAll();
-                if (!Instant.now().isBefore(nextConfirm)) {
+                if (System.nanoTime() - lastConfirm >= settings.confirmInterval().toNanos()) {
                     confirmAll();
-                    nextConfirm = Instant.now().plus(settings.confirmInterval());
+                    lastConfirm = System.nanoTime();
                 }
                 try {
                     Thread.sleep(settings.interval());

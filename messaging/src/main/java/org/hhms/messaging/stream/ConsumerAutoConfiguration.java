@@ -1,5 +1,7 @@
 package org.hhms.messaging.stream;
 
+import java.time.Clock;
+
 import org.hhms.contracts.RedisKeys;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -18,9 +20,9 @@ public class ConsumerAutoConfiguration {
 
     @Bean
     GroupConsumers groupConsumers(StringRedisTemplate redis, TransactionTemplate transactions, RedisKeys keys,
-            ConsumerProperties properties) {
+            ConsumerProperties properties, Clock clock) {
         return new GroupConsumers(redis, transactions, keys, properties.group(), properties.name(),
                 new GroupConsumer.Settings(properties.maxDeliveries(), properties.reclaimIdle(),
-                        properties.reclaimInterval(), properties.batchSize()));
+                        properties.reclaimInterval(), properties.batchSize()), clock);
     }
 }

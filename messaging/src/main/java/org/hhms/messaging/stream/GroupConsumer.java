@@ -3,8 +3,8 @@ package org.hhms.messaging.stream;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,6 +66,7 @@ public class GroupConsumer implements SmartLifecycle {
     private final EventCodec codec;
     private final TransactionTemplate transactions;
     private final Settings settings;
+    private final Clock clock;
     /** The last failure of entries this consumer handled, to tell poison from outages. */
     private final Map<String, Exception> lastErrors = new ConcurrentHashMap<>();
     private volatile boolean running;
@@ -81,7 +82,8 @@ public class GroupConsumer implements SmartLifecycle {
     }
 
     public GroupConsumer(StringRedisTemplate redis, EventCodec codec, TransactionTemplate transactions,
-            String stream, String group, String consumerName, EventHandler handler, Settings settings) {
+            String stream, String group, String consumerName, EventHandler handler, Settings settings, Clock clock) {
+        this.clock = clock;
         this.redis = redis;
         this.codec = codec;
         this.transactions = transactions;
@@ -130,15 +132,15 @@ public class GroupConsumer implements SmartLifecycle {
     private void run() {
         boolean groupReady = false;
         boolean failing = false;
-        Instant nextReclaim = Instant.EPOCH;
+        long lastReclaim = System.nanoTime() - settings.reclaimInterval().toNanos();
         while (running) {
             try {
                 if (!groupReady) {
                     ensureGroup();
                     groupReady = true;
                 }
-                if (!Instant.now().isBefore(nextReclaim)) {
-                    nextReclaim = Instant.now().plus(settings.reclaimInterval());
+                if (System.nanoTime() - lastReclaim >= settings.reclaimInterval().toNanos()) {
+                    lastReclaim = System.nanoTime();
                     reclaimSafely();
                 }
                 List<MapRecord<String, Object, Object>> records = redis.opsForStream().read(consumer,
@@ -296,7 +298,7 @@ public class GroupConsumer implements SmartLifecycle {
         dead.put("error", String.valueOf(error));
         dead.put("deliveries", Long.toString(deliveries));
         dead.put("consumer", consumer.getName());
-        dead.put("failed_at", Instant.now().toString());
+        dead.put("failed_at", clock.instant().toString());
         redis.opsForStream().add(StreamRecords.mapBacked(dead).withStreamKey(Streams.deadLetters(stream)));
         redis.opsForStream().acknowledge(stream, group, RecordId.of(id));
         lastErrors.remove(id);

@@ -1,5 +1,7 @@
 package org.hhms.messaging.stream;
 
+import java.time.Clock;
+
 import org.hhms.contracts.RedisKeys;
 import org.hhms.contracts.events.EventCodec;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -15,9 +17,11 @@ public class GroupConsumers {
     private final String group;
     private final String consumerName;
     private final GroupConsumer.Settings settings;
+    private final Clock clock;
 
     public GroupConsumers(StringRedisTemplate redis, TransactionTemplate transactions,
-            RedisKeys keys, String group, String consumerName, GroupConsumer.Settings settings) {
+            RedisKeys keys, String group, String consumerName, GroupConsumer.Settings settings, Clock clock) {
+        this.clock = clock;
         this.redis = redis;
         this.transactions = transactions;
         this.keys = keys;
@@ -29,6 +33,6 @@ public class GroupConsumers {
     /** A consumer of {@code stream} (e.g. {@code hhms:users}, under the key prefix) feeding {@code handler}. */
     public GroupConsumer of(String stream, EventHandler handler) {
         return new GroupConsumer(redis, codec, transactions, keys.key(stream), group, consumerName, handler,
-                settings);
+                settings, clock);
     }
 }

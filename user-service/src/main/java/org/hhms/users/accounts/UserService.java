@@ -1,5 +1,6 @@
 package org.hhms.users.accounts;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -34,9 +35,10 @@ public class UserService {
     private final CredentialRepository credentials;
     private final Passwords passwords;
     private final DeviceService devices;
+    private final Clock clock;
 
     public UserService(UserRepository users, UserCache cache, UserEvents events, CareTeamService careTeams,
-            CredentialRepository credentials, Passwords passwords, DeviceService devices) {
+            CredentialRepository credentials, Passwords passwords, DeviceService devices, Clock clock) {
         this.users = users;
         this.cache = cache;
         this.events = events;
@@ -44,6 +46,7 @@ public class UserService {
         this.credentials = credentials;
         this.passwords = passwords;
         this.devices = devices;
+        this.clock = clock;
     }
 
     /**
@@ -171,8 +174,8 @@ public class UserService {
     }
 
     /** PostgreSQL keeps microseconds: truncate so what we return equals what we stored. */
-    private static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
 }

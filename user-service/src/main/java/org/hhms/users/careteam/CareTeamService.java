@@ -1,6 +1,6 @@
 package org.hhms.users.careteam;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
@@ -22,11 +22,13 @@ public class CareTeamService {
     private final UserRepository users;
     private final CareTeamRepository teams;
     private final UserEvents events;
+    private final Clock clock;
 
-    public CareTeamService(UserRepository users, CareTeamRepository teams, UserEvents events) {
+    public CareTeamService(UserRepository users, CareTeamRepository teams, UserEvents events, Clock clock) {
         this.users = users;
         this.teams = teams;
         this.events = events;
+        this.clock = clock;
     }
 
     /** {@code POST /users/relationships}: idempotent; answers the patient. */
@@ -113,7 +115,7 @@ public class CareTeamService {
     }
 
     private void changed(UUID patientId) {
-        users.touch(patientId, Instant.now().truncatedTo(ChronoUnit.MICROS));
+        users.touch(patientId, clock.instant().truncatedTo(ChronoUnit.MICROS));
         events.careTeamChanged(new CareTeam(patientId, teams.members(patientId)).event());
     }
 
