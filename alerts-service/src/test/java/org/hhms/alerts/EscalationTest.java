@@ -7,10 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.hhms.alerts.alert.AlertKind;
 import org.hhms.alerts.alert.AlertService;
 import org.hhms.alerts.notify.NotificationService;
+import org.hhms.contracts.alarms.AnomalyKind;
 import org.hhms.contracts.alarms.Severity;
+import org.hhms.contracts.events.CareTeamChanged;
 import org.hhms.testsupport.FakeUserService;
 import org.hhms.testsupport.TestDatabases;
 import org.junit.jupiter.api.AfterAll;
@@ -20,6 +21,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+
+import tools.jackson.databind.JsonNode;
 
 /**
  * Escalation, repeats and rate limits with a clock the test moves; the schedules are slowed down so only the
@@ -58,7 +61,7 @@ class EscalationTest extends AlertsTestSupport {
         UUID patient = UUID.randomUUID();
         List<UUID> team = team(patient, "doctor", "+15555550101", "doctor", "+15555550102", "caretaker",
                 "+15555550103");
-        UUID alert = alerts.onAnomaly(null, null, patient, patient + ":spo2:threshold", AlertKind.THRESHOLD, Severity.CRITICAL,
+        UUID alert = alerts.onAnomaly(null, null, patient, patient + ":spo2:threshold", AnomalyKind.THRESHOLD, null, Severity.CRITICAL,
                 "spo2 70 < min 90.0", CLOCK.instant()).id();
         notifications.sendDue();
         assertThat(sentTo(alert)).containsExactly(team.get(0));
@@ -96,7 +99,7 @@ class EscalationTest extends AlertsTestSupport {
     void aWarningWaitsThirtyMinutesBeforeEscalating() {
         UUID patient = UUID.randomUUID();
         List<UUID> team = team(patient, "doctor", "+15555550111", "caretaker", "+15555550112");
-        UUID alert = alerts.onAnomaly(null, null, patient, patient + ":glucose:threshold", AlertKind.THRESHOLD, Severity.WARNING,
+        UUID alert = alerts.onAnomaly(null, null, patient, patient + ":glucose:threshold", AnomalyKind.THRESHOLD, null, Severity.WARNING,
                 "glucose 320 > max 300.0", CLOCK.instant()).id();
         notifications.sendDue();
         CLOCK.advance(Duration.ofMinutes(29));
@@ -110,36 +113,47 @@ class EscalationTest extends AlertsTestSupport {
     }
 
     @Test
-    void theRateLimitHoldsBackWarningsToOnePersonButNeverACriticalAlert() {
-        UUID patient = UUID.randomUUID();
-        UUID doctor = team(patient, "doctor", "+15555550121").getFirst();
-        for (int i = 0; i < 4; i++) {
-            alerts.onAnomaly(null, null, patient, patient + ":warning-" + i, AlertKind.THRESHOLD, Severity.WARNING, "warning " + i,
-                    CLOCK.instant());
+    void theRateLimitCountsOneAlertsTextsToOnePersonAndNeverHoldsBackAnotherPatientOrACriticalText() {
+        UUID doctor = UUID.randomUUID();
+        UUID patientA = UUID.randomUUID();
+        UUID patientB = UUID.randomUUID();
+        sharedDoctor(doctor, patientA, patientB);
+        UUID alertA = alerts.onAnomaly(null, null, patientA, patientA + ":glucose:threshold", AnomalyKind.THRESHOLD,
+                "glucose", Severity.WARNING, "glucose 320 > max 300.0", CLOCK.instant()).id();
+        notifications.sendDue();
+        var member = careTeams.of(patientA).members();
+        for (int round = 2; round <= 4; round++) { // three more warning texts about A to the doctor within the hour
+            notifications.queue(alertA, Severity.WARNING, member, "repeat", round, "repeat " + round);
         }
         notifications.sendDue();
-        assertThat(count("SELECT count(*) FROM notifications WHERE recipient_id = ? AND status = 'sent'", doctor))
-                .isEqualTo(3);
-        assertThat(jdbc.queryForObject("SELECT error FROM notifications WHERE recipient_id = ? AND status = "
-                + "'retrying'", String.class, doctor)).contains("rate limited");
+        assertThat(count("SELECT count(*) FROM notifications WHERE alert_id = ? AND status = 'sent'", alertA))
+                .as("at most 3 warning SMS about one alert per 60 min").isEqualTo(3);
+        JsonNode held = get("/alerts/" + alertA + "/notifications", 200).findParents("status").stream()
+                .filter(n -> n.get("status").asString().equals("retrying")).findFirst().orElseThrow();
+        assertThat(held.get("error").asString()).contains("rate limited").contains("goes at");
+        assertThat(held.get("next_attempt_at").isNull()).as("the API says when it goes").isFalse();
 
-        alerts.onAnomaly(null, null, patient, patient + ":critical", AlertKind.THRESHOLD, Severity.CRITICAL, "critical one", CLOCK.instant());
+        UUID alertB = alerts.onAnomaly(null, null, patientB, patientB + ":spo2:threshold", AnomalyKind.THRESHOLD,
+                "spo2", Severity.WARNING, "spo2 89 < min 90.0", CLOCK.instant()).id();
+        notifications.queue(alertA, Severity.CRITICAL, member, "worsened", 5, "critical about A");
         notifications.sendDue();
-        assertThat(count("SELECT count(*) FROM notifications WHERE recipient_id = ? AND status = 'sent'", doctor))
-                .isEqualTo(4);
-        assertThat(count("SELECT count(*) FROM notifications WHERE recipient_id = ? AND status = 'sent' "
-                + "AND severity = 'critical'", doctor)).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM notifications WHERE alert_id = ? AND status = 'sent'", alertB))
+                .as("another patient's warning is not held back by A's").isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM notifications WHERE alert_id = ? AND status = 'sent' "
+                + "AND severity = 'critical'", alertA)).as("a critical text never waits").isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM notifications WHERE recipient_id = ? AND status = 'retrying'", doctor))
+                .as("still only A's fourth warning waits").isEqualTo(1);
 
         CLOCK.advance(Duration.ofMinutes(61)); // the window passed: the held-back warning goes out
         notifications.sendDue();
-        assertThat(count("SELECT count(*) FROM notifications WHERE recipient_id = ? AND status = 'sent'", doctor))
-                .isEqualTo(5);
+        assertThat(count("SELECT count(*) FROM notifications WHERE alert_id = ? AND status = 'sent' "
+                + "AND severity = 'warning'", alertA)).isEqualTo(4);
     }
 
     @Test
     void anAlertWhoseCareTeamWasUnknownPagesThePrimaryDoctorOnceTheTeamIsKnown() {
         UUID patient = UUID.randomUUID(); // no care team stored, and the user-service does not know the patient
-        UUID alert = alerts.onAnomaly(null, null, patient, patient + ":late-team", AlertKind.THRESHOLD, Severity.CRITICAL, "spo2 80 < min 90.0",
+        UUID alert = alerts.onAnomaly(null, null, patient, patient + ":late-team", AnomalyKind.THRESHOLD, null, Severity.CRITICAL, "spo2 80 < min 90.0",
                 CLOCK.instant()).id();
         notifications.sendDue();
         assertThat(count("SELECT count(*) FROM notifications WHERE alert_id = ?", alert)).isZero();
@@ -181,7 +195,7 @@ class EscalationTest extends AlertsTestSupport {
         UUID patient = UUID.randomUUID();
         USERS.setAvailable(false);
         try {
-            UUID alert = alerts.onAnomaly(null, null, patient, patient + ":hr:threshold", AlertKind.THRESHOLD, Severity.CRITICAL,
+            UUID alert = alerts.onAnomaly(null, null, patient, patient + ":hr:threshold", AnomalyKind.THRESHOLD, null, Severity.CRITICAL,
                     "heart_rate 185 > max 130.0", CLOCK.instant()).id();
             assertThat(get("/alerts/" + patient, 200).get(0).get("error_message").asString())
                     .as("not mistaken for a patient without a team").contains("unknown").contains("unavailable")
@@ -208,10 +222,18 @@ class EscalationTest extends AlertsTestSupport {
     void infoAlertsFromAnomaliesAreNotTexted() {
         UUID patient = UUID.randomUUID();
         team(patient, "doctor", "+15555550131");
-        UUID alert = alerts.onAnomaly(null, null, patient, patient + ":info", AlertKind.THRESHOLD, Severity.INFO, "fyi", CLOCK.instant()).id();
+        UUID alert = alerts.onAnomaly(null, null, patient, patient + ":info", AnomalyKind.THRESHOLD, null, Severity.INFO, "fyi", CLOCK.instant()).id();
         notifications.sendDue();
         assertThat(count("SELECT count(*) FROM notifications WHERE alert_id = ?", alert)).isZero();
         assertThat(get("/alerts/" + patient, 200).get(0).get("error_message").asString()).contains("not sent");
+    }
+
+    /** One doctor on the care teams of these patients. */
+    private void sharedDoctor(UUID doctor, UUID... patients) {
+        for (UUID patient : patients) {
+            careTeams.store(patient, List.of(new CareTeamChanged.Member(doctor, "Dr Shared", "doctor", "+15555550121",
+                    null, true, 1)), CLOCK.instant());
+        }
     }
 
     private List<UUID> sentTo(UUID alert) {

@@ -29,8 +29,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import org.hhms.alerts.alert.AlertKind;
 import org.hhms.alerts.notify.DeliveryOutcomes;
+import org.hhms.contracts.alarms.AnomalyKind;
 import org.hhms.contracts.alarms.Severity;
 
 /**
@@ -74,7 +74,7 @@ class TwilioDeliveryTest extends AlertsTestSupport {
         team(patient, "doctor", "+15555550201");
         int createdBefore = TWILIO.created.get();
         TWILIO.mode = 500;
-        UUID alert = alerts.onAnomaly(null, null, patient, patient + ":hr", AlertKind.THRESHOLD, Severity.CRITICAL, "heart_rate 200 > max 130.0",
+        UUID alert = alerts.onAnomaly(null, null, patient, patient + ":hr", AnomalyKind.THRESHOLD, null, Severity.CRITICAL, "heart_rate 200 > max 130.0",
                 CLOCK.instant()).id();
         notifications.sendDue();
         assertThat(status(alert)).isEqualTo("retrying");
@@ -107,7 +107,7 @@ class TwilioDeliveryTest extends AlertsTestSupport {
         UUID patient = UUID.randomUUID();
         team(patient, "doctor", FakeTwilio.INVALID);
         TWILIO.mode = 201;
-        UUID alert = alerts.onAnomaly(null, null, patient, patient + ":t", AlertKind.THRESHOLD, Severity.CRITICAL, "temperature 41.5 > max 39.0",
+        UUID alert = alerts.onAnomaly(null, null, patient, patient + ":t", AnomalyKind.THRESHOLD, null, Severity.CRITICAL, "temperature 41.5 > max 39.0",
                 CLOCK.instant()).id();
         notifications.sendDue();
         CLOCK.advance(Duration.ofMinutes(10));
@@ -126,7 +126,7 @@ class TwilioDeliveryTest extends AlertsTestSupport {
         UUID patient = UUID.randomUUID();
         team(patient, "doctor", "+15555550203");
         TWILIO.mode = 503;
-        UUID alert = alerts.onAnomaly(null, null, patient, patient + ":r", AlertKind.THRESHOLD, Severity.CRITICAL, "spo2 70 < min 90.0",
+        UUID alert = alerts.onAnomaly(null, null, patient, patient + ":r", AnomalyKind.THRESHOLD, null, Severity.CRITICAL, "spo2 70 < min 90.0",
                 CLOCK.instant()).id();
         notifications.sendDue();
         assertThat(status(alert)).isEqualTo("retrying");

@@ -1,6 +1,7 @@
 package org.hhms.alerts.alert;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -114,7 +115,32 @@ public class AlertController {
             }
             by = caller.id();
         }
-        return views.of(service.acknowledge(alertId, resolution(request.status()), by));
+        return views.of(service.acknowledge(alertId, resolution(request.status()), by, note(request.note())));
+    }
+
+    /**
+     * Snoozes a non-critical, unacknowledged alert: no repeats or escalation for {@code minutes} (at most
+     * {@code ALERTS_SNOOZE_MAX}); paged again when it ends if still unanswered; a worsening breaks through at once.
+     * 409 for a critical, acknowledged or resolved alert.
+     */
+    @PostMapping("/{alertId}/snooze")
+    public AlertResponse snooze(@PathVariable UUID alertId, @RequestBody SnoozeRequest request) {
+        Caller caller = access.require(service.get(alertId).patientId(), Relation.DOCTOR, Relation.CARETAKER);
+        if (request.minutes() == null) {
+            throw ApiProblem.invalidField("minutes", "is required");
+        }
+        return views.of(service.snooze(alertId, Duration.ofMinutes(request.minutes()), caller.id(),
+                note(request.note())));
+    }
+
+    private static String note(String note) {
+        if (note == null || note.isBlank()) {
+            return null;
+        }
+        if (note.length() > 500) {
+            throw ApiProblem.invalidField("note", "must be at most 500 characters");
+        }
+        return note.strip();
     }
 
     /** Every notification attempt of an alert: recipient, round, outcome, provider id, error. */

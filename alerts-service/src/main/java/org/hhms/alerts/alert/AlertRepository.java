@@ -60,11 +60,17 @@ public class AlertRepository {
                 .optional();
     }
 
-    /** A repeat anomaly of the condition: counted, severity only ever raised, no new page. */
+    /**
+     * Another anomaly of the alert: counted, the severity only ever raised, the message the newest of the highest
+     * severity (the headline is the worst thing wrong), no page by itself.
+     */
     public void recordOccurrence(UUID id, Severity severity, String message, Instant readingAt, Instant now) {
         jdbc.sql("""
                 UPDATE alerts SET occurrence_count = occurrence_count + 1, last_seen_at = :now,
-                       last_reading_at = greatest(last_reading_at, :reading), message = :message,
+                       last_reading_at = greatest(last_reading_at, :reading),
+                       message = CASE WHEN array_position(CAST(:order AS text[]), :severity)
+                                           >= array_position(CAST(:order AS text[]), severity)
+                                      THEN :message ELSE message END,
                        severity = CASE WHEN array_position(CAST(:order AS text[]), :severity)
                                             > array_position(CAST(:order AS text[]), severity)
                                        THEN :severity ELSE severity END,
@@ -73,6 +79,29 @@ public class AlertRepository {
                 """).param("id", id).param("severity", severity.json()).param("order", Severity.inOrder())
                 .param("message", message)
                 .param("reading", ts(readingAt)).param("now", ts(now)).update();
+    }
+
+    /**
+     * The alert got worse and is paged again: open again at the new severity (an acknowledgement covered only the
+     * lower one), a new round, the escalation and repeat clocks restarted, any snooze broken.
+     */
+    public void worsened(UUID id, AlertStatus status, int round, Instant nextEscalation, Instant nextRepeat,
+            Instant now) {
+        jdbc.sql("""
+                UPDATE alerts SET status = :status, round = :round, next_escalation_at = :esc, next_repeat_at = :rep,
+                       snoozed_until = NULL, snoozed_by = NULL, snooze_note = NULL, updated_at = :now
+                 WHERE id = :id
+                """).param("id", id).param("status", status.json()).param("round", round)
+                .param("esc", ts(nextEscalation)).param("rep", ts(nextRepeat)).param("now", ts(now)).update();
+    }
+
+    /** Repeats and escalation wait until {@code until}; who snoozed it and why are shown on the alert. */
+    public void snooze(UUID id, Instant until, UUID by, String note, Instant now) {
+        jdbc.sql("""
+                UPDATE alerts SET snoozed_until = :until, snoozed_by = :by, snooze_note = :note, updated_at = :now
+                 WHERE id = :id
+                """).param("id", id).param("until", ts(until)).param("by", by).param("note", note)
+                .param("now", ts(now)).update();
     }
 
     /** Records that the alert covers this anomaly (ignored when an anomaly has no id, or is already recorded). */
@@ -101,16 +130,25 @@ public class AlertRepository {
                 .param("e", error).param("now", ts(now)).update();
     }
 
-    /** A person's answer: {@code acknowledged} (no resolution), or resolved with how it ended. */
-    public void acknowledge(UUID id, AlertStatus status, Resolution resolution, UUID by, Instant now) {
+    /**
+     * A person's answer: {@code acknowledged} (no resolution), or resolved with how it ended. An acknowledgement
+     * covers the alert's present severity; its note is shown to the whole care team.
+     */
+    public void acknowledge(UUID id, AlertStatus status, Resolution resolution, UUID by, String note, Instant now) {
         jdbc.sql("""
-                UPDATE alerts SET status = :s, resolution = :r, acknowledged_by = coalesce(acknowledged_by, :by),
-                       acknowledged_at = coalesce(acknowledged_at, :now),
+                UPDATE alerts SET status = :s, resolution = :r,
+                       acknowledged_by = CASE WHEN :s = 'acknowledged' OR acknowledged_by IS NULL THEN :by
+                                              ELSE acknowledged_by END,
+                       acknowledged_at = CASE WHEN :s = 'acknowledged' OR acknowledged_at IS NULL THEN :now
+                                              ELSE acknowledged_at END,
+                       acknowledged_severity = CASE WHEN :s = 'acknowledged' OR acknowledged_severity IS NULL
+                                                    THEN severity ELSE acknowledged_severity END,
+                       acknowledgement_note = coalesce(:note, acknowledgement_note),
                        resolved_at = CASE WHEN :s = 'resolved' THEN :now ELSE resolved_at END,
-                       next_escalation_at = NULL, next_repeat_at = NULL, updated_at = :now
+                       next_escalation_at = NULL, next_repeat_at = NULL, snoozed_until = NULL, updated_at = :now
                  WHERE id = :id
                 """).param("id", id).param("s", status.json()).param("r", resolution == null ? null : resolution.json()).param("by", by)
-                .param("now", ts(now)).update();
+                .param("note", note).param("now", ts(now)).update();
     }
 
     public void resolve(UUID id, Resolution resolution, Instant now) {
@@ -135,6 +173,7 @@ public class AlertRepository {
                 SELECT * FROM alerts
                  WHERE status = ANY (CAST(:open AS text[]))
                    AND (next_escalation_at <= :now OR next_repeat_at <= :now)
+                   AND (snoozed_until IS NULL OR snoozed_until <= :now)
                  ORDER BY least(next_escalation_at, next_repeat_at)
                  LIMIT :limit FOR UPDATE SKIP LOCKED
                 """).param("now", ts(now)).param("open", names(OPEN)).param("limit", limit)
@@ -168,7 +207,13 @@ public class AlertRepository {
                 instant(rs, "next_escalation_at"), instant(rs, "next_repeat_at"),
                 rs.getObject("acknowledged_by", UUID.class), instant(rs, "acknowledged_at"),
                 instant(rs, "resolved_at"), rs.getString("error_message"), instant(rs, "created_at"),
-                instant(rs, "updated_at"));
+                instant(rs, "updated_at"), severity(rs.getString("acknowledged_severity")),
+                rs.getString("acknowledgement_note"), instant(rs, "snoozed_until"),
+                rs.getObject("snoozed_by", UUID.class), rs.getString("snooze_note"));
+    }
+
+    private static Severity severity(String stored) {
+        return stored == null ? null : Severity.parse(stored);
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import org.hhms.alerts.careteam.TeamLookup;
 import org.hhms.alerts.config.AlertsProperties;
 import org.hhms.alerts.notify.NotificationRepository;
 import org.hhms.alerts.notify.NotificationService;
+import org.hhms.contracts.alarms.AnomalyKind;
 import org.hhms.contracts.alarms.Severity;
 import org.hhms.web.ApiProblem;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -23,9 +25,13 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Turns anomalies into alerts and keeps after them: one alert per condition (repeats are counted, not paged), the
- * primary doctor first, the next care-team member when nobody acknowledges in time, repeats while unacknowledged,
- * an all-clear to everyone notified when the condition clears.
+ * Turns anomalies into alerts and keeps after them (docs/alerting.md). A patient has at most one open clinical
+ * episode, grouping every concurrent condition: it pages when it opens and again whenever its severity rises (also
+ * after an acknowledgement, which covered only the lower severity), with the escalation clock restarted at the new
+ * severity; further anomalies are counted, not paged. A technical alert (a device gone silent) is separate and goes
+ * first to whoever looks after the device. The primary doctor is paged first, the next care-team member when nobody
+ * acknowledges in time, repeats while unacknowledged (held while snoozed), one all-clear to everyone notified when
+ * the last condition clears.
  */
 @Service
 public class AlertService {
@@ -34,6 +40,7 @@ public class AlertService {
     static final Duration NO_TEAM_RETRY = Duration.ofSeconds(30);
 
     private final AlertRepository alerts;
+    private final AlertConditions conditions;
     private final NotificationService notifications;
     private final NotificationRepository attempts;
     private final CareTeams careTeams;
@@ -42,10 +49,11 @@ public class AlertService {
     private final AlertsProperties properties;
     private final Clock clock;
 
-    public AlertService(AlertRepository alerts, NotificationService notifications, NotificationRepository attempts,
-            CareTeams careTeams, AlertViews views, AlertBroadcaster broadcaster, AlertsProperties properties,
-            Clock clock) {
+    public AlertService(AlertRepository alerts, AlertConditions conditions, NotificationService notifications,
+            NotificationRepository attempts, CareTeams careTeams, AlertViews views, AlertBroadcaster broadcaster,
+            AlertsProperties properties, Clock clock) {
         this.alerts = alerts;
+        this.conditions = conditions;
         this.notifications = notifications;
         this.attempts = attempts;
         this.careTeams = careTeams;
@@ -56,26 +64,66 @@ public class AlertService {
     }
 
     /**
-     * An anomaly: opens the condition's alert and pages, or counts a repeat on the alert already open. The alert
+     * An anomaly of one condition ({@code conditionKey}): it joins the patient's open clinical episode, or opens one
+     * and pages; a technical anomaly has its own alert. A rise above the alert's severity pages again. The alert
      * records the anomaly ({@code anomalyId}, when analytics gave one) among those it covers.
      */
     @Transactional
-    public Alert onAnomaly(UUID anomalyId, String readingId, UUID patientId, String conditionKey, AlertKind kind,
-            Severity severity, String description, Instant readingAt) {
+    public Alert onAnomaly(UUID anomalyId, String readingId, UUID patientId, String conditionKey, AnomalyKind kind,
+            String metric, Severity severity, String description, Instant readingAt) {
         Instant now = now();
-        Alert candidate = newAlert(UUID.randomUUID(), patientId, conditionKey, kind, severity, description, readingAt,
+        AlertKind alertKind = AlertKind.of(kind);
+        String alertKey = alertKind == AlertKind.CLINICAL ? episodeKey(patientId) : conditionKey;
+        String conditionKind = kind == null ? AlertKind.ANOMALY.json() : kind.json();
+        Alert candidate = newAlert(UUID.randomUUID(), patientId, alertKey, alertKind, severity, description, readingAt,
                 now);
         if (alerts.insertIfNoActive(candidate)) {
+            conditions.record(candidate.id(), conditionKey, conditionKind, metric, severity, description, readingAt,
+                    now);
             alerts.recordAnomaly(candidate.id(), anomalyId, readingId, severity, description, readingAt, now);
             page(candidate);
             return alerts.find(candidate.id()).orElseThrow();
         }
-        Alert open = alerts.lockActive(conditionKey).orElseThrow();
+        Alert open = alerts.lockActive(alertKey).orElseThrow();
+        conditions.record(open.id(), conditionKey, conditionKind, metric, severity, description, readingAt, now);
         alerts.recordOccurrence(open.id(), severity, description, readingAt, now);
         alerts.recordAnomaly(open.id(), anomalyId, readingId, severity, description, readingAt, now);
+        if (severity.compareTo(open.severity()) > 0) {
+            worsened(alerts.find(open.id()).orElseThrow(), open, now);
+        }
         Alert updated = alerts.find(open.id()).orElseThrow();
         broadcaster.publish("alert.updated", views.of(updated));
         return updated;
+    }
+
+    /** The key of a patient's clinical episode: the database allows one unresolved alert per key. */
+    static String episodeKey(UUID patientId) {
+        return patientId + ":clinical";
+    }
+
+    /**
+     * The alert's severity rose (from {@code before}): page again at the new severity, to everyone paged so far,
+     * and restart escalation and repeats on the new severity's clock. An acknowledged alert is open again: the
+     * acknowledgement covered the lower severity. An alert nobody was paged for yet (an info episode, or a team not
+     * known yet) gets its first page instead.
+     */
+    private void worsened(Alert alert, Alert before, Instant now) {
+        Instant escalation = at(now, properties.escalationDelay(alert.severity()));
+        Instant repeat = at(now, properties.repeatInterval(alert.severity()));
+        if (attempts.forAlert(alert.id()).isEmpty()) {
+            alerts.worsened(alert.id(), alert.status(), alert.round(), escalation, repeat, now);
+            queueFirstPage(alerts.find(alert.id()).orElseThrow());
+            return;
+        }
+        TeamLookup lookup = careTeams.of(alert.patientId());
+        List<CareTeamMember> recipients = lookup.members().isEmpty() ? notified(alert)
+                : inOrder(alert, lookup.members()).subList(0, Math.min(alert.escalationLevel() + 1,
+                        lookup.members().size()));
+        int round = alert.round() + 1;
+        notifications.queue(alert.id(), alert.severity(), recipients, "worsened", round,
+                body(alert, "WORSE (was " + before.severity().json() + "): "));
+        AlertStatus status = alert.status() == AlertStatus.ACKNOWLEDGED ? AlertStatus.SENT : alert.status();
+        alerts.worsened(alert.id(), status, round, escalation, repeat, now);
     }
 
     /**
@@ -92,38 +140,87 @@ public class AlertService {
         return alerts.find(id).orElseThrow();
     }
 
-    /** The condition cleared: the alert resolves and everyone who was told gets the all-clear. */
+    /**
+     * A condition cleared: it is closed in the alert that holds it, and when it was the alert's last open condition,
+     * the alert resolves and everyone who was told gets one all-clear. A clearing older than the condition's latest
+     * breach is ignored (the condition is still on).
+     */
     @Transactional
     public void onResolved(String conditionKey, String description, Instant readingAt) {
-        alerts.lockActive(conditionKey).ifPresent(alert -> {
-            if (readingAt != null && alert.lastReadingAt() != null && readingAt.isBefore(alert.lastReadingAt())) {
-                return; // an all-clear older than the latest breach: the condition is still on
+        for (AlertConditions.Open open : conditions.openWith(conditionKey)) {
+            Alert alert = alerts.lock(open.alertId()).orElseThrow();
+            if (alert.status() == AlertStatus.RESOLVED
+                    || readingAt != null && open.lastReadingAt() != null && readingAt.isBefore(open.lastReadingAt())) {
+                continue;
             }
             Instant now = now();
+            if (conditions.clear(alert.id(), conditionKey, description, now) > 0) {
+                broadcaster.publish("alert.updated", views.of(alerts.find(alert.id()).orElseThrow()));
+                continue;
+            }
             alerts.resolve(alert.id(), Resolution.CONDITION_CLEARED, now);
-            List<CareTeamMember> told = notified(alert);
-            notifications.queue(alert.id(), alert.severity(), told, "all_clear", alert.round(), "[HHMS] All clear for patient "
-                    + shortId(alert.patientId()) + ": " + description + " (alert " + shortId(alert.id()) + ")");
+            notifications.queue(alert.id(), alert.severity(), notified(alert), "all_clear", alert.round(),
+                    "[HHMS] All clear for patient " + shortId(alert.patientId()) + ": " + description + " (alert "
+                            + shortId(alert.id()) + ")");
             broadcaster.publish("alert.resolved", views.of(alerts.find(alert.id()).orElseThrow()));
-        });
+        }
     }
 
     /**
-     * HHMS acknowledge: no resolution acknowledges (stops repeats and escalation); {@code resolved} or
-     * {@code false_alarm} ends the alert.
+     * HHMS acknowledge: no resolution acknowledges (stops repeats and escalation at the present severity; a rise
+     * pages again); {@code resolved} or {@code false_alarm} ends the alert. The note is shown to the whole team.
      */
     @Transactional
-    public Alert acknowledge(UUID alertId, Optional<Resolution> resolution, UUID by) {
+    public Alert acknowledge(UUID alertId, Optional<Resolution> resolution, UUID by, String note) {
+        Alert alert = lockUnresolved(alertId);
+        Instant now = now();
+        alerts.acknowledge(alertId, resolution.isPresent() ? AlertStatus.RESOLVED : AlertStatus.ACKNOWLEDGED,
+                resolution.orElse(null), by, note, now);
+        Alert updated = alerts.find(alertId).orElseThrow();
+        broadcaster.publish(resolution.isPresent() ? "alert.resolved" : "alert.acknowledged", views.of(updated));
+        return updated;
+    }
+
+    /**
+     * Holds a non-critical, unacknowledged alert's repeats and escalation for {@code duration} (at most
+     * {@code hhms.alerts.snooze-max}); when the snooze ends the alert is paged again if it is still unanswered. A rise
+     * in severity ends the snooze at once. A critical alert cannot be snoozed: it must be answered.
+     */
+    @Transactional
+    public Alert snooze(UUID alertId, Duration duration, UUID by, String note) {
+        Alert alert = lockUnresolved(alertId);
+        if (alert.severity() == Severity.CRITICAL) {
+            throw ApiProblem.conflict("Alert " + alertId + " is critical: a critical alert cannot be snoozed, "
+                    + "acknowledge it instead");
+        }
+        if (alert.status() == AlertStatus.ACKNOWLEDGED) {
+            throw ApiProblem.conflict("Alert " + alertId + " is acknowledged: nothing is paged until it gets worse");
+        }
+        if (duration.isNegative() || duration.isZero() || duration.compareTo(properties.snoozeMax()) > 0) {
+            throw ApiProblem.invalidField("minutes", "must be between 1 and " + properties.snoozeMax().toMinutes());
+        }
+        Instant now = now();
+        Instant until = now.plus(duration);
+        alerts.snooze(alertId, until, by, note, now);
+        if (alert.nextRepeatAt() != null || alert.severity() != Severity.INFO) {
+            // When the snooze ends, a still unanswered alert is paged again (then on its usual clock).
+            Instant repeat = alert.nextRepeatAt() == null || alert.nextRepeatAt().isBefore(until) ? until
+                    : alert.nextRepeatAt();
+            Instant escalation = alert.nextEscalationAt() == null || alert.nextEscalationAt().isAfter(until)
+                    ? alert.nextEscalationAt() : until;
+            alerts.schedule(alertId, alert.escalationLevel(), alert.round(), escalation, repeat, now);
+        }
+        Alert updated = alerts.find(alertId).orElseThrow();
+        broadcaster.publish("alert.updated", views.of(updated));
+        return updated;
+    }
+
+    private Alert lockUnresolved(UUID alertId) {
         Alert alert = alerts.lock(alertId).orElseThrow(() -> ApiProblem.notFound("No alert with id " + alertId));
         if (alert.status() == AlertStatus.RESOLVED) {
             throw ApiProblem.conflict("Alert " + alertId + " is already resolved (" + alert.resolution().json() + ")");
         }
-        Instant now = now();
-        alerts.acknowledge(alertId, resolution.isPresent() ? AlertStatus.RESOLVED : AlertStatus.ACKNOWLEDGED,
-                resolution.orElse(null), by, now);
-        Alert updated = alerts.find(alertId).orElseThrow();
-        broadcaster.publish(resolution.isPresent() ? "alert.resolved" : "alert.acknowledged", views.of(updated));
-        return updated;
+        return alert;
     }
 
     /**
@@ -145,7 +242,7 @@ public class AlertService {
                         alert.nextRepeatAt(), now);
                 continue;
             }
-            List<CareTeamMember> team = lookup.members();
+            List<CareTeamMember> team = inOrder(alert, lookup.members());
             int level = alert.escalationLevel();
             int round = alert.round();
             Instant nextEscalation = alert.nextEscalationAt();
@@ -196,30 +293,50 @@ public class AlertService {
         return alerts.find(alertId).orElseThrow(() -> ApiProblem.notFound("No alert with id " + alertId));
     }
 
-    /**
-     * Queues the first round (the primary doctor; everyone for a manual alert) and announces the new alert. With
-     * nobody to page yet, the alert says why and is looked at again in {@link #NO_TEAM_RETRY}.
-     */
+    /** Queues the first page and announces the new alert. */
     private void page(Alert alert) {
+        queueFirstPage(alert);
+        broadcaster.publish("alert.created", views.of(alerts.find(alert.id()).orElseThrow()));
+    }
+
+    /**
+     * Queues the first round (the first in line; everyone for a manual alert). With nobody to page yet, the alert
+     * says why and is looked at again in {@link #NO_TEAM_RETRY}.
+     */
+    private void queueFirstPage(Alert alert) {
         boolean texted = alert.severity() != Severity.INFO || properties.smsInfo() || isManual(alert);
         Instant now = now();
         if (!texted) {
             alerts.setError(alert.id(), "info alert: not sent by SMS (ALERTS_SMS_INFO=false)", now);
-        } else {
-            TeamLookup lookup = careTeams.of(alert.patientId());
-            if (lookup.members().isEmpty()) {
-                alerts.setError(alert.id(), noTeamYet(alert, lookup), now);
-                alerts.schedule(alert.id(), 0, 1, now.plus(NO_TEAM_RETRY), alert.nextRepeatAt(), now);
-            } else {
-                notifications.queue(alert.id(), alert.severity(), firstRound(alert, lookup.members()), "alert", 1, body(alert, ""));
-            }
+            return;
         }
-        broadcaster.publish("alert.created", views.of(alerts.find(alert.id()).orElseThrow()));
+        TeamLookup lookup = careTeams.of(alert.patientId());
+        if (lookup.members().isEmpty()) {
+            alerts.setError(alert.id(), noTeamYet(alert, lookup), now);
+            alerts.schedule(alert.id(), 0, alert.round(), now.plus(NO_TEAM_RETRY), alert.nextRepeatAt(), now);
+        } else {
+            alerts.setError(alert.id(), null, now);
+            notifications.queue(alert.id(), alert.severity(), firstRound(alert, inOrder(alert, lookup.members())),
+                    "alert", 1, body(alert, ""));
+        }
     }
 
-    /** Who gets the first page: the primary doctor, or for a manual alert the whole team. */
+    /** Who gets the first page: the first in line, or for a manual alert the whole team. */
     private static List<CareTeamMember> firstRound(Alert alert, List<CareTeamMember> team) {
         return isManual(alert) ? team : List.of(team.getFirst());
+    }
+
+    /**
+     * The order in which the team is paged: the care team's escalation order (the primary doctor first), except that
+     * a technical alert goes first to whoever looks after the device at home, the caretakers, then the doctors.
+     */
+    private static List<CareTeamMember> inOrder(Alert alert, List<CareTeamMember> team) {
+        if (!alert.kind().isTechnical()) {
+            return team;
+        }
+        List<CareTeamMember> ordered = new ArrayList<>(team.stream().filter(CareTeamMember::isCaretaker).toList());
+        team.stream().filter(member -> !member.isCaretaker()).forEach(ordered::add);
+        return ordered;
     }
 
     private static boolean isManual(Alert alert) {
@@ -239,8 +356,12 @@ public class AlertService {
         Duration escalation = manual ? null : properties.escalationDelay(severity);
         Duration repeat = manual ? null : properties.repeatInterval(severity);
         return new Alert(id, patientId, conditionKey, kind, severity, message, AlertStatus.PENDING, null, 1, now,
-                now, readingAt, 0, 1, escalation == null ? null : now.plus(escalation),
-                repeat == null ? null : now.plus(repeat), null, null, null, null, now, now);
+                now, readingAt, 0, 1, at(now, escalation), at(now, repeat), null, null, null, null, now, now, null,
+                null, null, null, null);
+    }
+
+    private static Instant at(Instant now, Duration delay) {
+        return delay == null ? null : now.plus(delay);
     }
 
     /** The people who were sent this alert (for the all-clear), as they were paged: no lookup can fail here. */

@@ -9,14 +9,19 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Turns stored alerts into their JSON, with the first notification that went out (one query for any number). */
+/**
+ * Turns stored alerts into their JSON, with the first notification that went out and the conditions grouped (two
+ * queries for any number).
+ */
 @Component
 public class AlertViews {
 
     private final JdbcClient jdbc;
+    private final AlertConditions conditions;
 
-    public AlertViews(JdbcClient jdbc) {
+    public AlertViews(JdbcClient jdbc, AlertConditions conditions) {
         this.jdbc = jdbc;
+        this.conditions = conditions;
     }
 
     public AlertResponse of(Alert alert) {
@@ -40,16 +45,18 @@ public class AlertViews {
                         rs.getString("recipient_phone"), rs.getString("provider_message_id"),
                         rs.getTimestamp("sent_at"))))
                 .list();
-        return alerts.stream().map(a -> view(a, first.get(a.id()))).toList();
+        Map<UUID, List<AlertConditions.Condition>> grouped = conditions.of(alerts.stream().map(Alert::id).toList());
+        return alerts.stream().map(a -> view(a, first.get(a.id()), grouped.getOrDefault(a.id(), List.of()))).toList();
     }
 
-    private static AlertResponse view(Alert a, First first) {
+    private static AlertResponse view(Alert a, First first, List<AlertConditions.Condition> conditions) {
         boolean sent = first != null && first.sentAt() != null;
         return new AlertResponse(a.id(), a.patientId(), a.severity(), a.message(), a.status(),
                 first == null ? null : first.phone(), sent ? first.providerId() : null, a.createdAt(),
                 sent ? first.sentAt().toInstant() : null, a.errorMessage(), a.acknowledgedBy(), a.acknowledgedAt(),
                 a.kind(), a.conditionKey(), a.occurrenceCount(), a.firstSeenAt(), a.lastSeenAt(),
-                a.escalationLevel(), a.resolution(), a.resolvedAt());
+                a.escalationLevel(), a.resolution(), a.resolvedAt(), a.acknowledgedSeverity(),
+                a.acknowledgementNote(), a.snoozedUntil(), a.snoozedBy(), a.snoozeNote(), conditions);
     }
 
     private record First(String phone, String providerId, Timestamp sentAt) {

@@ -16,8 +16,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param repeatCritical    while unacknowledged, how often a critical alert is sent again to the current recipients
  * @param repeatWarning     the same for warnings
  * @param smsInfo           whether info alerts from anomalies are texted at all (manual alerts always are)
- * @param rateLimitCount    at most this many warning/info SMS per recipient per {@code rateLimitWindow}
- *                          (critical alerts never wait)
+ * @param rateLimitCount    at most this many warning (or info) SMS about one alert to one person per
+ *                          {@code rateLimitWindow}: never counted across patients or alerts, never across severities,
+ *                          and critical texts never wait
+ * @param snoozeMax         the longest a non-critical alert can be snoozed (a snooze always ends; critical alerts
+ *                          cannot be snoozed)
  * @param retryBase         first retry delay of a failed send (doubles per try)
  * @param maxTries          tries after which a send is given up
  */
@@ -30,6 +33,7 @@ public record AlertsProperties(
         @DefaultValue("false") boolean smsInfo,
         @DefaultValue("3") int rateLimitCount,
         @DefaultValue("60m") Duration rateLimitWindow,
+        @DefaultValue("2h") Duration snoozeMax,
         @DefaultValue("5s") Duration retryBase,
         @DefaultValue("8") int maxTries,
         Twilio twilio) {

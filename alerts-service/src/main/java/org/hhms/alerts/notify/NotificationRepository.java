@@ -82,20 +82,18 @@ public class NotificationRepository {
                 """).param("t", Timestamp.from(olderThan)).update();
     }
 
-    /** SMS sent to this person since a time (for the per-recipient rate limit). */
-    public int sentTo(UUID recipientId, Instant since) {
-        return jdbc.sql("SELECT count(*) FROM notifications WHERE recipient_id = :r AND status = 'sent' "
-                + "AND sent_at >= :since").param("r", recipientId).param("since", Timestamp.from(since))
-                .query(Integer.class).single();
-    }
-
-    /** The earliest moment a new SMS to this person fits the rate limit again. */
-    public Instant windowFreesAt(UUID recipientId, Instant since, int limit, java.time.Duration window) {
-        List<Instant> sent = jdbc.sql("SELECT sent_at FROM notifications WHERE recipient_id = :r AND status = 'sent' "
-                + "AND sent_at >= :since ORDER BY sent_at DESC LIMIT :limit").param("r", recipientId)
+    /**
+     * When this person was last sent texts of this severity about this alert since a time, newest first, at most
+     * {@code limit} (the rate limit: per alert and severity, never across patients).
+     */
+    public List<Instant> sentAbout(UUID alertId, UUID recipientId, Severity severity, Instant since, int limit) {
+        return jdbc.sql("""
+                SELECT sent_at FROM notifications
+                 WHERE alert_id = :a AND recipient_id = :r AND status = 'sent' AND severity = :s AND sent_at >= :since
+                 ORDER BY sent_at DESC LIMIT :limit
+                """).param("a", alertId).param("r", recipientId).param("s", severity.json())
                 .param("since", Timestamp.from(since)).param("limit", limit)
                 .query((rs, row) -> rs.getTimestamp(1).toInstant()).list();
-        return sent.isEmpty() ? since : sent.getLast().plus(window);
     }
 
     public List<Notification> forAlert(UUID alertId) {

@@ -19,7 +19,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Queues notifications (one row per person and round, never twice) and sends what is due: in order of severity,
  * retried with exponential backoff on Twilio rate limits, server errors and network failures, given up on invalid
- * numbers. Warning and info texts respect a per-recipient rate limit; critical ones never wait.
+ * numbers. Warning and info texts respect a rate limit per alert and person; critical ones never wait.
  */
 @Service
 public class NotificationService {
@@ -85,13 +85,16 @@ public class NotificationService {
     private void handle(Notification n) {
         Instant now = now();
         if (n.severity() != Severity.CRITICAL && n.recipientId() != null) {
-            Instant since = now.minus(properties.rateLimitWindow());
-            if (notifications.sentTo(n.recipientId(), since) >= properties.rateLimitCount()) {
-                Instant free = notifications.windowFreesAt(n.recipientId(), since, properties.rateLimitCount(),
-                        properties.rateLimitWindow());
+            // Per alert and severity: one patient's repeats never hold back another's page, and critical texts
+            // (never limited) use no one's budget.
+            List<Instant> recent = notifications.sentAbout(n.alertId(), n.recipientId(), n.severity(),
+                    now.minus(properties.rateLimitWindow()), properties.rateLimitCount());
+            if (recent.size() >= properties.rateLimitCount()) {
+                Instant free = recent.getLast().plus(properties.rateLimitWindow());
                 notifications.retryAt(n.id(), "rate limited: at most " + properties.rateLimitCount() + " "
-                        + n.severity().json() + " SMS per " + properties.rateLimitWindow().toMinutes() + " min to this "
-                        + "person; next at " + free, free.isAfter(now) ? free : now.plusSeconds(1), false, now);
+                        + n.severity().json() + " SMS about this alert per " + properties.rateLimitWindow().toMinutes()
+                        + " min to this person; goes at " + free, free.isAfter(now) ? free : now.plusSeconds(1),
+                        false, now);
                 return;
             }
         }

@@ -2,7 +2,6 @@ package org.hhms.alerts.stream;
 
 import java.util.UUID;
 
-import org.hhms.alerts.alert.AlertKind;
 import org.hhms.alerts.alert.AlertService;
 import org.hhms.contracts.events.AnomalyDetected;
 import org.hhms.contracts.events.AnomalyResolved;
@@ -13,7 +12,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Handles {@code hhms:anomalies}: anomaly.detected opens or counts an alert, anomaly.resolved resolves it. Each
+ * Handles {@code hhms:anomalies}: anomaly.detected joins or opens the patient's episode (or a technical alert),
+ * anomaly.resolved clears its condition. Each
  * event is handled once (its {@code event_id} is recorded in the same transaction as its effects).
  */
 @Component
@@ -41,7 +41,7 @@ public class AnomalyEventHandler implements EventHandler {
         }
         switch (event.data()) {
             case AnomalyDetected d -> alerts.onAnomaly(d.anomalyId(), d.readingId(), required(d.patientId(), "patient_id"),
-                    required(d.conditionKey(), "condition_key"), AlertKind.of(d.kind()),
+                    required(d.conditionKey(), "condition_key"), d.kind(), d.metric(),
                     required(d.severity(), "severity"), d.description() == null ? "" : d.description(),
                     d.readingTime());
             case AnomalyResolved r -> alerts.onResolved(required(r.conditionKey(), "condition_key"),

@@ -21,6 +21,14 @@ public enum AnomalyKind {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /**
+     * About the equipment rather than the patient (a device gone silent): alerted on as its own episode, first to
+     * whoever looks after the device. Every other kind is clinical and joins the patient's one clinical episode.
+     */
+    public boolean isTechnical() {
+        return this == STALE_DATA;
+    }
+
     public static Optional<AnomalyKind> fromJson(String value) {
         return Arrays.stream(values()).filter(kind -> kind.json().equals(value)).findFirst();
     }
