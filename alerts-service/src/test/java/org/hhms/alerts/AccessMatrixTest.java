@@ -60,6 +60,8 @@ class AccessMatrixTest extends AlertsTestSupport {
                 Route.of("POST", "/alerts/" + alert + "/acknowledge",
                         "{\"status\":\"acknowledged\",\"doctor_id\":\"" + CAST.unrelatedDoctor + "\"}",
                         "401 403 403 403 403 403 403 403 200"),
+                new Route("POST", () -> "/alerts/" + alerts.manual(CAST.patient, "snooze me", Severity.WARNING).id()
+                        + "/snooze", () -> "{\"minutes\":15}", "401 403 403 403 200 200 403 403 200"),
                 Route.of("GET", "/alerts/" + alert + "/notifications", null, "401 403 403 403 200 403 403 403 200"),
                 Route.of("GET", "/alerts/system/status", null, "401 403 403 403 403 403 403 403 200"),
                 Route.of("GET", "/alerts/audit", null, "401 403 403 403 403 403 403 403 200")));
