@@ -61,25 +61,34 @@ class StreamProcessingTest extends AnalyticsTestSupport {
         int expectedHigh = 0;
         for (int i = 0; i < 1000; i++) {
             UUID patient = patients.get(i % 10);
-            // every 10th reading of a patient is a heart rate of 145: above the default 130 (warning: not beyond 148)
-            // and a NEWS2 pulse score of 3 (urgent review); the rest are normal and clear both conditions.
-            boolean high = (i / 10) % 10 == 3;
+            // Twenty times per patient a heart rate of 145: above the default 130 (warning: not beyond 148) and a
+            // NEWS2 pulse score of 3 (urgent review). Ten of them stand alone between normal readings: held, then
+            // contradicted by the next reading, paging nobody. The other ten come as five pairs, one reading after
+            // the other: the second confirms the breach and both are announced; the normal reading after clears it.
+            int block = i / 10;
+            boolean high = block % 10 == 3 || block % 20 == 7 || block % 20 == 8;
             expectedHigh += high ? 1 : 0;
             publish(patient, "r-" + i, start.plusSeconds(i), "heart_rate", high ? 145 : 72, "spo2", 97);
         }
-        assertThat(expectedHigh).isEqualTo(100);
-        assertThat(await(Duration.ofSeconds(30), () -> total("threshold") == 100 && total("news2") == 100
-                && processed() == 1000)).as("100 threshold and 100 NEWS2 anomalies").isTrue();
+        assertThat(expectedHigh).isEqualTo(200);
+        assertThat(await(Duration.ofSeconds(30), () -> total("threshold") == 200 && total("news2") == 200
+                && processed() == 1000)).as("200 threshold and 200 NEWS2 anomalies stored").isTrue();
         for (UUID patient : patients) {
-            assertThat(anomalies(patient, "threshold")).isEqualTo(10);
-            List<JsonNode> events = awaitEvents(patient, 40);
+            assertThat(anomalies(patient, "threshold")).isEqualTo(20);
+            assertThat(confirmation(patient, "contradicted")).as("the lone ones: threshold and NEWS2")
+                    .isEqualTo(20);
+            assertThat(confirmation(patient, "announced")).as("the pairs").isEqualTo(20);
+            List<JsonNode> events = awaitEvents(patient, 30);
+            // per pair: two anomalies of each condition, and each condition cleared once
             assertThat(events.stream().filter(e -> e.get("type").asString().equals("anomaly.detected"))).hasSize(20);
-            assertThat(events.stream().filter(e -> e.get("type").asString().equals("anomaly.resolved"))).hasSize(20);
+            assertThat(events.stream().filter(e -> e.get("type").asString().equals("anomaly.resolved"))).hasSize(10);
         }
-        JsonNode first = get("/analytics/anomalies/" + patients.get(3) + "?kind=threshold", 200).get(0);
+        JsonNode first = get("/analytics/anomalies/" + patients.get(3) + "?kind=threshold&confirmation=announced",
+                200).get(0);
         assertThat(first.get("description").asString()).isEqualTo("heart_rate 145 > max 130.0");
         assertThat(first.get("severity").asString()).isEqualTo("warning");
         assertThat(first.get("condition_key").asString()).isEqualTo(patients.get(3) + ":heart_rate:threshold");
+        assertThat(get("/analytics/anomalies/" + patients.get(3) + "?confirmation=contradicted", 200)).hasSize(20);
     }
 
     @Test
@@ -166,6 +175,11 @@ class StreamProcessingTest extends AnalyticsTestSupport {
         publish(patient, "late-2", now.plusSeconds(1), "temperature", 37.0);
         assertThat(await(Duration.ofSeconds(5), () -> anomalyEvents(patient).stream()
                 .anyMatch(e -> e.get("type").asString().equals("anomaly.resolved")))).isTrue();
+    }
+
+    private long confirmation(UUID patient, String confirmation) {
+        return jdbc.queryForObject("SELECT count(*) FROM anomalies WHERE patient_id = ? AND confirmation = ?",
+                Long.class, patient, confirmation);
     }
 
     private long total(String kind) {

@@ -70,7 +70,8 @@ public class AllClear {
         jdbc.sql("DELETE FROM patient_activity WHERE patient_id = :p").param("p", patientId).update();
         List<ConditionRepository.Closed> closed = conditions.closeAll(patientId);
         Instant now = clock.instant();
-        for (ConditionRepository.Closed condition : closed) {
+        for (ConditionRepository.Closed condition : closed.stream().filter(ConditionRepository.Closed::confirmed)
+                .toList()) { // a held condition was never announced: nothing to clear
             events.resolved(patientId, condition.key(), condition.kind(), condition.metric(),
                     "Patient deactivated: no longer monitored", null, now, traceId);
         }

@@ -43,20 +43,26 @@ public class AnomalyController {
         this.clock = clock;
     }
 
-    /** Newest reading first; optionally within [since, until] and of one kind; at most {@code limit} (500). */
+    /**
+     * Newest reading first; optionally within [since, until], of one kind and one confirmation ({@code held},
+     * {@code contradicted}: values that paged nobody); at most {@code limit} (500).
+     */
     @GetMapping("/anomalies/{patientId}")
     public List<Anomaly> list(@PathVariable UUID patientId,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant since,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant until,
             @RequestParam(required = false) String kind,
+            @RequestParam(required = false) String confirmation,
             @RequestParam(defaultValue = "500") int limit) {
         access.require(patientId, Relation.SELF, Relation.DOCTOR);
         AnomalyKind wanted = kind == null ? null : AnomalyKind.fromJson(kind)
                 .orElseThrow(() -> ApiProblem.invalidField("kind", "must be one of " + AnomalyKind.allowed()));
+        Confirmation confirmed = confirmation == null ? null : Confirmation.fromJson(confirmation)
+                .orElseThrow(() -> ApiProblem.invalidField("confirmation", "must be announced, held or contradicted"));
         if (limit < 1 || limit > 5000) {
             throw ApiProblem.invalidField("limit", "must be between 1 and 5000");
         }
-        List<Anomaly> found = anomalies.find(patientId, since, until, wanted, limit);
+        List<Anomaly> found = anomalies.find(patientId, since, until, wanted, confirmed, limit);
         if (found.isEmpty()) {
             patients.requirePatient(patientId);
         }
@@ -71,7 +77,7 @@ public class AnomalyController {
         Instant now = clock.instant();
         Instant since = now.minus(Duration.ofHours(1));
         reEvaluation.run(patientId, since, now);
-        return anomalies.find(patientId, since, now, null, 5000);
+        return anomalies.find(patientId, since, now, null, null, 5000);
     }
 
     /**

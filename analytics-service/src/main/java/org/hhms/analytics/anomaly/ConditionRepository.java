@@ -22,7 +22,10 @@ public class ConditionRepository {
         this.jdbc = jdbc;
     }
 
-    /** Opens the condition, or keeps it open with the higher severity and the newer reading time. */
+    /**
+     * Opens the condition (confirmed), or keeps it open with the higher severity and the newer reading time (held
+     * or confirmed, as it was).
+     */
     public void open(Anomaly anomaly) {
         jdbc.sql("""
                 INSERT INTO open_conditions (condition_key, patient_id, kind, metric, severity, opened_at, last_reading_at)
@@ -48,25 +51,86 @@ public class ConditionRepository {
                 .param("key", conditionKey).param("reading", Timestamp.from(readingTime)).update() == 1;
     }
 
-    /** The patient's open conditions with the time of the reading that last breached each. */
-    public Map<String, Instant> openFor(UUID patientId) {
-        Map<String, Instant> open = new HashMap<>();
-        jdbc.sql("SELECT condition_key, last_reading_at FROM open_conditions WHERE patient_id = :p")
-                .param("p", patientId)
-                .query((rs, row) -> open.put(rs.getString(1), rs.getTimestamp(2).toInstant())).list();
+    /** An open condition: the time of the reading that last breached it, and whether it is confirmed yet. */
+    public record Open(Instant lastReadingAt, boolean confirmed, Instant firstReadingAt, Instant confirmAfter) {
+    }
+
+    /** The patient's open conditions by key. */
+    public Map<String, Open> openFor(UUID patientId) {
+        Map<String, Open> open = new HashMap<>();
+        jdbc.sql("""
+                SELECT condition_key, last_reading_at, confirmed, first_reading_at, confirm_after
+                  FROM open_conditions WHERE patient_id = :p
+                """).param("p", patientId)
+                .query((rs, row) -> open.put(rs.getString(1), new Open(rs.getTimestamp(2).toInstant(),
+                        rs.getBoolean(3), instant(rs.getTimestamp(4)), instant(rs.getTimestamp(5)))))
+                .list();
         return open;
     }
 
-    /** A condition that was open, as {@link #closeAll} closed it. */
-    public record Closed(String key, AnomalyKind kind, String metric) {
+    /**
+     * Opens the condition as held: not announced until a breaching reading at or after {@code confirmAfter} confirms
+     * it, or {@code confirmBy} passes with no reading contradicting it.
+     */
+    public void openHeld(Anomaly anomaly, String reason, Instant confirmAfter, Instant confirmBy) {
+        jdbc.sql("""
+                INSERT INTO open_conditions (condition_key, patient_id, kind, metric, severity, opened_at,
+                                             last_reading_at, confirmed, hold_reason, first_reading_at, confirm_after,
+                                             confirm_by)
+                VALUES (:key, :patient, :kind, :metric, :severity, :now, :reading, false, :reason, :reading, :after,
+                        :by)
+                ON CONFLICT (condition_key) DO NOTHING
+                """).param("key", anomaly.conditionKey()).param("patient", anomaly.patientId())
+                .param("kind", anomaly.kind().json()).param("metric", anomaly.metric())
+                .param("severity", anomaly.severity().json()).param("now", Timestamp.from(anomaly.detectedAt()))
+                .param("reading", Timestamp.from(anomaly.timestamp())).param("reason", reason)
+                .param("after", Timestamp.from(confirmAfter)).param("by", Timestamp.from(confirmBy)).update();
+    }
+
+    /** The held condition is confirmed: from now on it is an ordinary open condition. Returns whether it was held. */
+    public boolean confirm(String conditionKey) {
+        return jdbc.sql("""
+                UPDATE open_conditions SET confirmed = true, confirm_by = NULL
+                 WHERE condition_key = :key AND NOT confirmed
+                """).param("key", conditionKey).update() == 1;
+    }
+
+    /**
+     * A reading contradicted the held condition (it is not older than the last breach): the condition is gone, never
+     * announced. Returns whether it was held.
+     */
+    public boolean contradict(String conditionKey, Instant readingTime) {
+        return jdbc.sql("""
+                DELETE FROM open_conditions
+                 WHERE condition_key = :key AND NOT confirmed AND last_reading_at <= :reading
+                """).param("key", conditionKey).param("reading", Timestamp.from(readingTime)).update() == 1;
+    }
+
+    /** Held conditions whose time is up (no reading contradicted them), locked for this instance only. */
+    public List<String> lockHeldDue(Instant now, int limit) {
+        return jdbc.sql("""
+                SELECT condition_key FROM open_conditions
+                 WHERE NOT confirmed AND confirm_by <= :now
+                 ORDER BY confirm_by LIMIT :limit FOR UPDATE SKIP LOCKED
+                """).param("now", Timestamp.from(now)).param("limit", limit).query(String.class).list();
+    }
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+
+    /** A condition that was open, as {@link #closeAll} closed it; {@code confirmed} false if it was still held. */
+    public record Closed(String key, AnomalyKind kind, String metric, boolean confirmed) {
     }
 
     /** Closes every open condition of the patient; returns them. */
     public List<Closed> closeAll(UUID patientId) {
-        return jdbc.sql("DELETE FROM open_conditions WHERE patient_id = :p RETURNING condition_key, kind, metric")
+        return jdbc.sql("DELETE FROM open_conditions WHERE patient_id = :p "
+                + "RETURNING condition_key, kind, metric, confirmed")
                 .param("p", patientId)
                 .query((rs, row) -> new Closed(rs.getString("condition_key"),
-                        AnomalyKind.fromJson(rs.getString("kind")).orElseThrow(), rs.getString("metric")))
+                        AnomalyKind.fromJson(rs.getString("kind")).orElseThrow(), rs.getString("metric"),
+                        rs.getBoolean("confirmed")))
                 .list();
     }
 

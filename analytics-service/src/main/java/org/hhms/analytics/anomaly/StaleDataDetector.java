@@ -59,8 +59,8 @@ public class StaleDataDetector {
             Anomaly anomaly = new Anomaly(UUID.randomUUID(), patient.getKey(), AnomalyKind.STALE_DATA, null, "stale_data",
                     Severity.WARNING, null, "No readings for " + minutes + " min (last received " + patient.getValue()
                             + "): the device may be off, out of battery or disconnected",
-                    patient.getValue(), null, null, patient.getKey() + ":stale_data", now);
-            if (anomalies.insert(anomaly, "stale:" + patient.getKey() + ":" + patient.getValue())) {
+                    patient.getValue(), null, null, patient.getKey() + ":stale_data", now, Confirmation.ANNOUNCED);
+            if (anomalies.insert(anomaly, "stale:" + patient.getKey() + ":" + patient.getValue(), null)) {
                 conditions.open(anomaly);
                 events.detected(anomaly, null, AnomalyEvents.Details.silence(minutes));
             }

@@ -23,22 +23,43 @@ public class News2StateRepository {
         this.jdbc = jdbc;
     }
 
-    /** Stores the values of one reading, each only where it is newer than what is stored, in one statement. */
-    public void remember(UUID patientId, Map<News2Parameter, Double> values, Instant recordedAt) {
+    /** A parameter's value as it was stored before a reading. */
+    public record Previous(double value, Instant recordedAt) {
+    }
+
+    /**
+     * Stores the values of one reading, each only where it is newer than what is stored, in one statement; returns
+     * the values stored before it for the same parameters (to tell a jump from a trend).
+     */
+    public Map<News2Parameter, Previous> remember(UUID patientId, Map<News2Parameter, Double> values,
+            Instant recordedAt) {
+        Map<News2Parameter, Previous> previous = new EnumMap<>(News2Parameter.class);
         if (values.isEmpty()) {
-            return;
+            return previous;
         }
         // Array literals: parameter names are enum constants and values are doubles, so nothing needs quoting.
         String names = values.keySet().stream().map(News2Parameter::json).collect(Collectors.joining(",", "{", "}"));
         String numbers = values.values().stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
+        // Every part of one statement sees the rows as they were before it: "previous" is what was stored before.
         jdbc.sql("""
-                INSERT INTO recent_values (patient_id, parameter, value, recorded_at)
-                SELECT :p, u.parameter, u.value, :t
-                  FROM unnest(CAST(:names AS text[]), CAST(:numbers AS float8[])) AS u(parameter, value)
-                ON CONFLICT (patient_id, parameter) DO UPDATE SET value = excluded.value, recorded_at = excluded.recorded_at
-                 WHERE recent_values.recorded_at <= excluded.recorded_at
+                WITH previous AS (
+                    SELECT parameter, value, recorded_at FROM recent_values
+                     WHERE patient_id = :p AND parameter = ANY (CAST(:names AS text[]))
+                ), stored AS (
+                    INSERT INTO recent_values (patient_id, parameter, value, recorded_at)
+                    SELECT :p, u.parameter, u.value, :t
+                      FROM unnest(CAST(:names AS text[]), CAST(:numbers AS float8[])) AS u(parameter, value)
+                    ON CONFLICT (patient_id, parameter) DO UPDATE SET value = excluded.value,
+                                                                      recorded_at = excluded.recorded_at
+                     WHERE recent_values.recorded_at <= excluded.recorded_at
+                )
+                SELECT parameter, value, recorded_at FROM previous
                 """).param("p", patientId).param("names", names).param("numbers", numbers)
-                .param("t", Timestamp.from(recordedAt)).update();
+                .param("t", Timestamp.from(recordedAt))
+                .query((rs, row) -> previous.put(News2Parameter.valueOf(rs.getString(1).toUpperCase()),
+                        new Previous(rs.getDouble(2), rs.getTimestamp(3).toInstant())))
+                .list();
+        return previous;
     }
 
     /** What NEWS2 needs in one round trip: the parameters with a value within [from, to], and the SpO2 scale. */

@@ -8,8 +8,9 @@ import org.hhms.contracts.alarms.AnomalyKind;
 import org.hhms.contracts.alarms.Severity;
 
 /**
- * {@code anomaly.detected} on {@code hhms:anomalies}: a new anomaly was stored (never twice for one patient, rule and
- * reading). {@code conditionKey} is what alerts groups by. The last fields are present by kind: {@code limit}
+ * {@code anomaly.detected} on {@code hhms:anomalies}: a new anomaly was stored and its condition is confirmed (never
+ * twice for one patient, rule and reading; one held for confirmation is announced once confirmed, never if the next
+ * reading contradicted it). {@code conditionKey} is what alerts groups by. The last fields are present by kind: {@code limit}
  * (threshold), the NEWS2 figures (news2), {@code silentMinutes} (stale data).
  */
 public record AnomalyDetected(UUID anomalyId, UUID patientId, AnomalyKind kind, String metric, Double observedValue,
