@@ -243,6 +243,9 @@ class AnalyticsApiTest extends AnalyticsTestSupport {
                 Route.of("GET", "/analytics/news2/" + p, null, "401 403 403 403 200 403 200 403 200"),
                 Route.of("PUT", "/analytics/news2/" + p + "/scale", "{\"spo2_scale\":1}",
                         "401 403 403 403 200 403 403 403 200"),
+                Route.of("GET", "/analytics/care-plan/" + p, null, "401 403 403 403 200 403 200 403 200"),
+                Route.of("PUT", "/analytics/care-plan/" + p, "{\"reason\":\"matrix\",\"spo2_scale\":1}",
+                        "401 403 403 403 200 403 403 403 200"),
                 Route.of("GET", "/analytics/audit?patient_id=" + p, null, "401 403 403 403 403 403 403 403 200")));
     }
 }

@@ -45,6 +45,12 @@ public abstract class HttpTestSupport {
         return mapper.readTree(json);
     }
 
+    protected JsonNode put(String path, Object body, int expectedStatus) {
+        String json = client.put().uri(path).contentType(MediaType.APPLICATION_JSON).body(body).exchange()
+                .expectStatus().isEqualTo(expectedStatus).expectBody(String.class).returnResult().getResponseBody();
+        return mapper.readTree(json);
+    }
+
     /** Polls until the condition holds or the timeout passes; returns whether it held. */
     protected static boolean await(Duration timeout, BooleanSupplier condition) {
         long deadline = System.nanoTime() + timeout.toNanos();

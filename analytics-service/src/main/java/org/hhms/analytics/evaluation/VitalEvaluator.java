@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -24,6 +25,7 @@ import org.hhms.analytics.anomaly.Confirmation;
 import org.hhms.analytics.anomaly.ConditionRepository;
 import org.hhms.analytics.config.AnalyticsProperties;
 import org.hhms.analytics.news2.News2Band;
+import org.hhms.analytics.news2.News2Baseline;
 import org.hhms.analytics.news2.News2Calculator;
 import org.hhms.analytics.news2.News2Parameter;
 import org.hhms.analytics.news2.News2Score;
@@ -54,6 +56,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class VitalEvaluator {
 
+    /** A NEWS2 this far above the patient's baseline is a deterioration (Kellett & Murray 2014). */
+    static final int TREND_RISE = 3;
+
     /** Why a condition is held. */
     static final String UNCONFIRMED = "unconfirmed";
     static final String SUSPECTED_ARTEFACT = "suspected_artefact";
@@ -62,6 +67,7 @@ public class VitalEvaluator {
     private final AnomalyRepository anomalies;
     private final ConditionRepository conditions;
     private final News2StateRepository news2;
+    private final News2Baseline baselines;
     private final AnomalyEvents events;
     private final AllClear allClear;
     private final JdbcClient jdbc;
@@ -69,12 +75,13 @@ public class VitalEvaluator {
     private final Clock clock;
 
     public VitalEvaluator(ThresholdService thresholds, AnomalyRepository anomalies, ConditionRepository conditions,
-            News2StateRepository news2, AnomalyEvents events, AllClear allClear, JdbcClient jdbc,
-            AnalyticsProperties properties, Clock clock) {
+            News2StateRepository news2, News2Baseline baselines, AnomalyEvents events, AllClear allClear,
+            JdbcClient jdbc, AnalyticsProperties properties, Clock clock) {
         this.thresholds = thresholds;
         this.anomalies = anomalies;
         this.conditions = conditions;
         this.news2 = news2;
+        this.baselines = baselines;
         this.events = events;
         this.allClear = allClear;
         this.jdbc = jdbc;
@@ -105,7 +112,9 @@ public class VitalEvaluator {
             }
         });
         if (carriesNews2) {
-            judgeNews2(reading, open, jumped).ifPresent(findings::add);
+            News2Score score = scoreAt(reading.patientId(), reading.recordedAt());
+            judgeNews2(reading, score, rules, open, jumped).ifPresent(findings::add);
+            judgeTrend(reading, score, open, jumped).ifPresent(findings::add);
         }
         // A reading that pages a critical breach at once is believed as a whole: its other breaches join it rather
         // than wait (the episode is paged anyway, and the doctor sees everything that is wrong).
@@ -134,14 +143,12 @@ public class VitalEvaluator {
                 b.severity(), value, b.description(), reading.recordedAt(), reading.readingId(), rule.thresholdId(),
                 conditionKey, now(), Confirmation.ANNOUNCED);
         return Optional.of(new Finding(anomaly, reading.readingId() + ":threshold:" + metric,
-                AnomalyEvents.Details.limit(b.limit()), jumped.contains(metric),
-                properties.confirmation().persistFor(metric)));
+                AnomalyEvents.Details.limit(b.limit()), jumped.contains(metric), persistFor(metric, rule)));
     }
 
-    private Optional<Finding> judgeNews2(VitalReading reading, Map<String, ConditionRepository.Open> open,
-            Set<String> jumped) {
+    private Optional<Finding> judgeNews2(VitalReading reading, News2Score score, Map<String, ThresholdRule> rules,
+            Map<String, ConditionRepository.Open> open, Set<String> jumped) {
         UUID patient = reading.patientId();
-        News2Score score = scoreAt(patient, reading.recordedAt());
         String conditionKey = patient + ":news2";
         News2Band band = score.band();
         if (band.severity() == null) {
@@ -160,11 +167,53 @@ public class VitalEvaluator {
                 null, conditionKey, now(), Confirmation.ANNOUNCED);
         // The score rests on every value of this reading: one implausible jump makes the whole score suspect, and
         // it must persist as long as the slowest of them (a NEWS2 band from a SpO2 dip waits as long as the dip).
-        Duration persist = reading.metrics().keySet().stream().map(properties.confirmation()::persistFor)
+        Duration persist = reading.metrics().keySet().stream().map(metric -> persistFor(metric, rules.get(metric)))
                 .max(Duration::compareTo).orElse(Duration.ZERO);
         return Optional.of(new Finding(anomaly, reading.readingId() + ":news2", AnomalyEvents.Details.news2(
                 score.aggregate(), score.partial(), score.missing().stream().map(News2Parameter::json).toList()),
                 !jumped.isEmpty(), persist));
+    }
+
+    /**
+     * A deterioration warning before any band: a complete NEWS2 of 3 or more above the patient's own baseline
+     * (Kellett & Murray 2014: a rise from 0–2 to 3 or more carries ten times the mortality). It clears once the score
+     * is back within 1 of the baseline. Only a complete score counts: a partial one says nothing of what it missed.
+     * The baseline is looked up only when the score could be a rise, or while the trend is open.
+     */
+    private Optional<Finding> judgeTrend(VitalReading reading, News2Score score,
+            Map<String, ConditionRepository.Open> open, Set<String> jumped) {
+        if (score.partial()) {
+            return Optional.empty();
+        }
+        UUID patient = reading.patientId();
+        String conditionKey = patient + ":news2_trend";
+        ConditionRepository.Open condition = open.get(conditionKey);
+        boolean couldRise = score.aggregate() >= TREND_RISE && score.band().severity() == null;
+        OptionalDouble baseline = couldRise || condition != null ? baselines.at(patient, reading.recordedAt())
+                : OptionalDouble.empty();
+        baselines.record(patient, reading.recordedAt(), score.aggregate());
+        if (baseline.isEmpty()) {
+            return Optional.empty();
+        }
+        double usual = baseline.getAsDouble();
+        if (condition != null && score.aggregate() <= usual + 1) {
+            if (!contradicted(condition, conditionKey, reading)) {
+                allClear.ifClearedBy(patient, conditionKey, AnomalyKind.TREND, null, "NEWS2 back to "
+                        + score.aggregate() + ", near the patient's usual " + ThresholdRule.format(usual),
+                        cause(reading));
+            }
+            return Optional.empty();
+        }
+        if (!couldRise || score.aggregate() < usual + TREND_RISE) {
+            return Optional.empty();
+        }
+        Anomaly anomaly = new Anomaly(UUID.randomUUID(), patient, AnomalyKind.TREND, null, "news2_rise",
+                Severity.WARNING, (double) score.aggregate(), "NEWS2 " + score.aggregate() + " rising: "
+                        + ThresholdRule.format(score.aggregate() - usual) + " above the patient's usual "
+                        + ThresholdRule.format(usual) + " (deterioration)",
+                reading.recordedAt(), reading.readingId(), null, conditionKey, now(), Confirmation.ANNOUNCED);
+        return Optional.of(new Finding(anomaly, reading.readingId() + ":news2_trend",
+                AnomalyEvents.Details.news2(score.aggregate(), false, List.of()), !jumped.isEmpty(), Duration.ZERO));
     }
 
     /**
@@ -219,6 +268,12 @@ public class VitalEvaluator {
         conditions.open(anomaly);
         events.detected(anomaly, reading.traceId(), finding.details());
         return Optional.of(anomaly);
+    }
+
+    /** How long a breach of the metric must last before it pages: the patient's care plan, else the default. */
+    private Duration persistFor(String metric, ThresholdRule rule) {
+        return rule != null && rule.persist() != null ? rule.persist()
+                : properties.confirmation().persistFor(metric);
     }
 
     /** A later breaching reading confirms a held condition, once the metric's persistence is reached. */

@@ -90,6 +90,12 @@ public class News2StateRepository {
     }
 
 
+    /** The patient's SpO2 scale: 1 unless a clinician set 2. */
+    public int spo2Scale(UUID patientId) {
+        return jdbc.sql("SELECT spo2_scale FROM patient_settings WHERE patient_id = :p").param("p", patientId)
+                .query(Integer.class).optional().orElse(1);
+    }
+
     public void setSpo2Scale(UUID patientId, int scale) {
         jdbc.sql("""
                 INSERT INTO patient_settings (patient_id, spo2_scale, updated_at) VALUES (:p, :s, now())

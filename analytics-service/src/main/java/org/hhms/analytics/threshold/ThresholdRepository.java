@@ -31,22 +31,49 @@ public class ThresholdRepository {
                 .param("p", patientId).param("m", metric).query(ThresholdRepository::map).optional();
     }
 
-    /** Inserts or replaces the bounds of (patient, metric); the row keeps its id and creation time. */
+    /**
+     * Inserts or replaces the bounds of (patient, metric); the row keeps its id and creation time, and a bound set
+     * is no longer switched off.
+     */
     public Threshold upsert(UUID patientId, String metric, Double min, Double max, Instant now) {
         return jdbc.sql("""
                 INSERT INTO thresholds (id, patient_id, metric, min_value, max_value, created_at, updated_at)
                 VALUES (:id, :p, :m, :min, :max, :now, :now)
                 ON CONFLICT (patient_id, metric) DO UPDATE
-                   SET min_value = excluded.min_value, max_value = excluded.max_value, updated_at = excluded.updated_at
+                   SET min_value = excluded.min_value, max_value = excluded.max_value, updated_at = excluded.updated_at,
+                       min_off = thresholds.min_off AND excluded.min_value IS NULL,
+                       max_off = thresholds.max_off AND excluded.max_value IS NULL
                 RETURNING *
                 """).param("id", UUID.randomUUID()).param("p", patientId).param("m", metric).param("min", min)
                 .param("max", max).param("now", Timestamp.from(now)).query(ThresholdRepository::map).single();
+    }
+
+    /** Writes the whole plan of (patient, metric); a plan with nothing of its own is removed (defaults apply). */
+    public void savePlan(UUID patientId, String metric, Double min, boolean minOff, Double max, boolean maxOff,
+            Integer persistSeconds, Instant now) {
+        if (min == null && max == null && !minOff && !maxOff && persistSeconds == null) {
+            jdbc.sql("DELETE FROM thresholds WHERE patient_id = :p AND metric = :m").param("p", patientId)
+                    .param("m", metric).update();
+            return;
+        }
+        jdbc.sql("""
+                INSERT INTO thresholds (id, patient_id, metric, min_value, max_value, min_off, max_off,
+                                        persist_seconds, created_at, updated_at)
+                VALUES (:id, :p, :m, :min, :max, :minOff, :maxOff, :persist, :now, :now)
+                ON CONFLICT (patient_id, metric) DO UPDATE
+                   SET min_value = excluded.min_value, max_value = excluded.max_value, min_off = excluded.min_off,
+                       max_off = excluded.max_off, persist_seconds = excluded.persist_seconds,
+                       updated_at = excluded.updated_at
+                """).param("id", UUID.randomUUID()).param("p", patientId).param("m", metric).param("min", min)
+                .param("max", max).param("minOff", minOff).param("maxOff", maxOff).param("persist", persistSeconds)
+                .param("now", Timestamp.from(now)).update();
     }
 
     private static Threshold map(ResultSet rs, int row) throws SQLException {
         return new Threshold(rs.getObject("id", UUID.class), rs.getObject("patient_id", UUID.class),
                 rs.getString("metric"), rs.getObject("min_value", Double.class),
                 rs.getObject("max_value", Double.class), rs.getTimestamp("created_at").toInstant(),
-                rs.getTimestamp("updated_at").toInstant());
+                rs.getTimestamp("updated_at").toInstant(), rs.getBoolean("min_off"), rs.getBoolean("max_off"),
+                rs.getObject("persist_seconds", Integer.class));
     }
 }

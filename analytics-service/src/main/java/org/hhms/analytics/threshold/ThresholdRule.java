@@ -1,15 +1,22 @@
 package org.hhms.analytics.threshold;
 
+import java.time.Duration;
 import java.util.Optional;
+import java.util.UUID;
 
 import org.hhms.contracts.alarms.Severity;
 
 /**
  * The effective range of one metric for one patient, and how a value is judged against it (strict, as HHMS: a
  * value equal to a bound is normal). A breach "far" outside the range is critical: beyond the bound by more than
- * 20% of the range's width, or of the bound itself when the range is open on one side.
+ * 20% of the range's width, or of the bound itself when the range is open on one side. {@code persist}: how long a
+ * breach must last before it pages, when the patient's care plan says (null: the clinical default).
  */
-public record ThresholdRule(String metric, Double min, Double max, java.util.UUID thresholdId) {
+public record ThresholdRule(String metric, Double min, Double max, UUID thresholdId, Duration persist) {
+
+    public ThresholdRule(String metric, Double min, Double max, UUID thresholdId) {
+        this(metric, min, max, thresholdId, null);
+    }
 
     static final double FAR = 0.20;
     static final double CLEAR_MARGIN = 0.05;

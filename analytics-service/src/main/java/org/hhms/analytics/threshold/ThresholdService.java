@@ -1,6 +1,7 @@
 package org.hhms.analytics.threshold;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
@@ -59,7 +60,8 @@ public class ThresholdService {
 
     /**
      * The rule per metric for a patient: each bound from the patient's threshold where set, else the clinical
-     * default (a doctor raising the upper heart-rate bound does not switch off the lower one).
+     * default unless the care plan switched it off (a doctor raising the upper heart-rate bound does not switch off
+     * the lower one), with the care plan's persistence.
      */
     public Map<String, ThresholdRule> rulesFor(UUID patientId) {
         Map<String, Threshold> own = new HashMap<>();
@@ -68,10 +70,15 @@ public class ThresholdService {
         for (String metric : Metrics.ALL) {
             Threshold threshold = own.get(metric);
             Bounds fallback = properties.defaults().getOrDefault(metric, new Bounds(null, null));
-            Double min = threshold != null && threshold.minValue() != null ? threshold.minValue() : fallback.min();
-            Double max = threshold != null && threshold.maxValue() != null ? threshold.maxValue() : fallback.max();
+            Double min = threshold == null ? fallback.min() : threshold.minOff() ? null
+                    : threshold.minValue() != null ? threshold.minValue() : fallback.min();
+            Double max = threshold == null ? fallback.max() : threshold.maxOff() ? null
+                    : threshold.maxValue() != null ? threshold.maxValue() : fallback.max();
             if (min != null || max != null) {
-                rules.put(metric, new ThresholdRule(metric, min, max, threshold == null ? null : threshold.id()));
+                Duration persist = threshold == null || threshold.persistSeconds() == null ? null
+                        : Duration.ofSeconds(threshold.persistSeconds());
+                rules.put(metric, new ThresholdRule(metric, min, max, threshold == null ? null : threshold.id(),
+                        persist));
             }
         }
         return rules;

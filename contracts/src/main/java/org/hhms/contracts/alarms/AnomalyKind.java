@@ -9,11 +9,11 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
- * What analytics found (docs/analytics.md): a value outside a threshold, a NEWS2 score in a band, or a
- * patient whose readings stopped.
+ * What analytics found (docs/analytics.md): a value outside a threshold, a NEWS2 score in a band, a NEWS2 score
+ * rising well above the patient's own baseline (a trend), or a patient whose readings stopped.
  */
 public enum AnomalyKind {
-    THRESHOLD, NEWS2, STALE_DATA;
+    THRESHOLD, NEWS2, TREND, STALE_DATA;
 
     /** The JSON and database name, e.g. {@code stale_data}. */
     @JsonValue
