@@ -108,7 +108,7 @@ public final class Simulator {
         Map<String, Cohort.Member> byPatient = new HashMap<>();
         members.forEach(m -> byPatient.put(m.patientId(), m));
         Map<String, News2> news2 = new ConcurrentHashMap<>();
-        Map<String, Long> crossed5 = new ConcurrentHashMap<>(); // patient -> nanoTime the reading reaching 5 was sent
+        Map<String, Instant> crossed5 = new ConcurrentHashMap<>(); // patient -> when the reading reaching 5 was sent
         Map<String, Instant> crossed5Sim = new ConcurrentHashMap<>();
         Map<String, Long> silencedAt = new ConcurrentHashMap<>();
         AtomicLong sent = new AtomicLong();
@@ -168,7 +168,7 @@ public final class Simulator {
     }
 
     private void send(Cohort.Member m, List<Reading> readings, boolean batch, Map<String, News2> news2,
-            Map<String, Long> crossed5, Map<String, Instant> crossed5Sim, AtomicLong sent,
+            Map<String, Instant> crossed5, Map<String, Instant> crossed5Sim, AtomicLong sent,
             Map<Integer, AtomicLong> statuses) {
         News2 score = news2.computeIfAbsent(m.patientId(), p -> new News2());
         List<List<Reading>> requests = batch ? List.of(readings) : readings.stream().map(List::of).toList();
@@ -178,7 +178,7 @@ public final class Simulator {
                     ? first.body("sim-" + m.index() + "-" + first.at().toEpochMilli())
                     : Map.of("readings", request.stream()
                             .map(r -> r.body("sim-" + m.index() + "-" + r.at().toEpochMilli())).toList());
-            long before = System.nanoTime();
+            Instant before = Instant.now();
             postWithRetry(request.size() == 1 ? "/patient/" + m.patientId() : "/patient/batch/" + m.patientId(),
                     m.deviceToken(), body, statuses);
             sent.addAndGet(request.size());
@@ -213,7 +213,7 @@ public final class Simulator {
     }
 
     private void judge(List<Cohort.Member> members, Duration length, double speed,
-            List<AlertListener.Arrival> arrivals, Map<String, Long> crossed5, Map<String, Instant> crossed5Sim,
+            List<AlertListener.Arrival> arrivals, Map<String, Instant> crossed5, Map<String, Instant> crossed5Sim,
             Map<String, Long> silencedAt, long sent, Map<Integer, AtomicLong> statuses) {
         Map<String, List<AlertListener.Arrival>> created = new HashMap<>();
         for (AlertListener.Arrival a : arrivals) {
@@ -222,6 +222,7 @@ public final class Simulator {
             }
         }
         double days = length.toMinutes() / 1440.0;
+        Map<String, List<Pages.Page>> pages = Pages.of(api, adminToken, members);
         Map<String, Object> byProfile = new LinkedHashMap<>();
         for (Profile profile : Profile.values()) {
             List<Cohort.Member> group = members.stream().filter(m -> m.profile() == profile).toList();
@@ -239,27 +240,34 @@ public final class Simulator {
                     Long::sum)));
             row.put("alerts_by_kind", kinds);
             row.put("clinical_alerts_per_patient_day", Math.round(alerts / (group.size() * days) * 100) / 100.0);
+            // What the care team received: every text, and the pages among them (an all-clear asks nothing).
+            long texts = group.stream().mapToLong(m -> pages.getOrDefault(m.patientId(), List.of()).size()).sum();
+            long clinicalPages = group.stream().mapToLong(m -> pages.getOrDefault(m.patientId(), List.of()).stream()
+                    .filter(p -> p.clinical() && p.asksToAct()).count()).sum();
+            row.put("sms", texts);
+            row.put("sms_per_patient_day", Math.round(texts / (group.size() * days) * 100) / 100.0);
+            row.put("clinical_pages_per_patient_day", Math.round(clinicalPages / (group.size() * days) * 100) / 100.0);
             if (profile == Profile.DETERIORATING) {
                 List<Double> delaysSim = new ArrayList<>();
-                int alerted = 0;
+                int paged = 0;
                 int reached5 = 0;
                 for (Cohort.Member m : group) {
-                    Long crossing = crossed5.get(m.patientId());
+                    Instant crossing = crossed5.get(m.patientId());
                     if (crossing == null) {
                         continue;
                     }
                     reached5++;
-                    var first = created.getOrDefault(m.patientId(), List.of()).stream()
-                            .filter(a -> a.nanos() >= crossing - 1_000_000_000L).findFirst();
-                    if (first.isPresent()) {
-                        alerted++;
-                        delaysSim.add(Math.max(0, (first.get().nanos() - crossing) / 1e9 * speed / 60.0));
+                    Instant first = Pages.firstPageFor(pages.getOrDefault(m.patientId(), List.of()), crossing);
+                    if (first != null) {
+                        paged++;
+                        delaysSim.add(Duration.between(crossing, first).toMillis() / 1000.0 * speed / 60.0);
                     }
                 }
                 row.put("reached_news2_5", reached5);
-                row.put("alerted", alerted);
-                row.put("alerted_share", reached5 == 0 ? 0 : Math.round(alerted * 1000.0 / reached5) / 10.0);
-                row.put("simulated_minutes_from_news2_5_to_alert", Percentiles.of(delaysSim, "min"));
+                row.put("paged", paged);
+                row.put("paged_share", reached5 == 0 ? 0 : Math.round(paged * 1000.0 / reached5) / 10.0);
+                row.put("simulated_minutes_from_news2_5_to_first_page", Percentiles.of(delaysSim, "min"));
+                row.put("clinical_alerts_per_patient", Math.round(alerts * 100.0 / group.size()) / 100.0);
             }
             if (profile == Profile.SILENT) {
                 long detected = group.stream().filter(m -> created.getOrDefault(m.patientId(), List.of()).stream()
