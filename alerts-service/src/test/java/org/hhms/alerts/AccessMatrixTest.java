@@ -63,6 +63,7 @@ class AccessMatrixTest extends AlertsTestSupport {
                 new Route("POST", () -> "/alerts/" + alerts.manual(CAST.patient, "snooze me", Severity.WARNING).id()
                         + "/snooze", () -> "{\"minutes\":15}", "401 403 403 403 200 200 403 403 200"),
                 Route.of("GET", "/alerts/" + alert + "/notifications", null, "401 403 403 403 200 403 403 403 200"),
+                Route.of("GET", "/alerts/" + alert + "/history", null, "401 403 403 403 200 200 200 403 200"),
                 Route.of("GET", "/alerts/system/status", null, "401 403 403 403 403 403 403 403 200"),
                 Route.of("GET", "/alerts/audit", null, "401 403 403 403 403 403 403 403 200")));
     }

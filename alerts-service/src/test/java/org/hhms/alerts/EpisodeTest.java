@@ -52,7 +52,9 @@ class EpisodeTest extends AlertsTestSupport {
         UUID patient = UUID.randomUUID();
         team(patient, "doctor", "+15555550201", "caretaker", "+15555550202");
         UUID episode = anomaly(patient, "heart_rate:threshold", Severity.WARNING, "heart_rate 135 > max 130.0").id();
+        CLOCK.advance(Duration.ofSeconds(1));
         assertThat(anomaly(patient, "news2", Severity.WARNING, "NEWS2 5: medium").id()).isEqualTo(episode);
+        CLOCK.advance(Duration.ofSeconds(1));
         assertThat(anomaly(patient, "spo2:threshold", Severity.WARNING, "spo2 89 < min 90.0").id()).isEqualTo(episode);
         notifications.sendDue();
         assertThat(count("SELECT count(*) FROM alerts WHERE patient_id = ?", patient)).isEqualTo(1);
@@ -62,6 +64,8 @@ class EpisodeTest extends AlertsTestSupport {
         assertThat(alert.get("conditions").findValuesAsString("condition_key")).containsExactly(
                 patient + ":heart_rate:threshold", patient + ":news2", patient + ":spo2:threshold");
         assertThat(alert.get("occurrence_count").asInt()).isEqualTo(3);
+        assertThat(get("/alerts/" + episode + "/history", 200).findValuesAsString("description")).containsExactly(
+                "heart_rate 135 > max 130.0", "NEWS2 5: medium", "spo2 89 < min 90.0");
 
         alerts.onResolved(patient + ":heart_rate:threshold", "heart_rate back in range (80)", CLOCK.instant());
         alerts.onResolved(patient + ":news2", "NEWS2 back to 1 (low risk)", CLOCK.instant());

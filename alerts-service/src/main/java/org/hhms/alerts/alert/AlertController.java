@@ -143,6 +143,16 @@ public class AlertController {
         return note.strip();
     }
 
+    /**
+     * An alert's history: every anomaly it covers, oldest reading first (its conditions, open and cleared, are on
+     * the alert itself; what was sent, in its notifications).
+     */
+    @GetMapping("/{alertId}/history")
+    public List<AlertRepository.Covered> history(@PathVariable UUID alertId) {
+        access.require(service.get(alertId).patientId(), CARE_CIRCLE);
+        return alerts.covered(alertId);
+    }
+
     /** Every notification attempt of an alert: recipient, round, outcome, provider id, error. */
     @GetMapping("/{alertId}/notifications")
     public List<Notification> notifications(@PathVariable UUID alertId) {

@@ -120,6 +120,23 @@ public class AlertRepository {
                 .param("now", ts(now)).update();
     }
 
+    /** One anomaly an alert covers, as its history lists it. */
+    public record Covered(UUID anomalyId, String readingId, Severity severity, String description, Instant readingAt,
+            Instant recordedAt) {
+    }
+
+    /** The anomalies the alert covers, in the order of their readings: the episode's history. */
+    public List<Covered> covered(UUID alertId) {
+        return jdbc.sql("""
+                SELECT anomaly_id, reading_id, severity, description, reading_at, recorded_at FROM alert_anomalies
+                 WHERE alert_id = :a ORDER BY reading_at, recorded_at
+                """).param("a", alertId)
+                .query((rs, row) -> new Covered(rs.getObject(1, UUID.class), rs.getString(2),
+                        Severity.parse(rs.getString(3)), rs.getString(4), instant(rs, "reading_at"),
+                        instant(rs, "recorded_at")))
+                .list();
+    }
+
     public void updateStatus(UUID id, AlertStatus status, Instant now) {
         jdbc.sql("UPDATE alerts SET status = :s, updated_at = :now WHERE id = :id").param("id", id)
                 .param("s", status.json()).param("now", ts(now)).update();
