@@ -138,6 +138,30 @@ class ConfirmationTest extends AnalyticsTestSupport {
                 .as("k-0's held warnings were confirmed by k-1").contains("k-0", "k-1");
     }
 
+    @Test
+    void anAllClearIsConfirmedTooAValueWaveringAroundItsBoundIsOneCondition() {
+        UUID patient = USERS.addPatient();
+        Instant at = Instant.now().minus(Duration.ofMinutes(30));
+        publish(patient, "v-0", at, "temperature", 40.5); // critical, no jump: announced at once
+        publish(patient, "v-1", at.plus(Duration.ofMinutes(1)), "temperature", 37.5);
+        publish(patient, "v-2", at.plus(Duration.ofMinutes(2)), "temperature", 39.6); // back over the bound
+        publish(patient, "v-3", at.plus(Duration.ofMinutes(3)), "temperature", 37.4);
+        publish(patient, "v-4", at.plus(Duration.ofMinutes(12)), "temperature", 37.2); // 9 min back in range
+        assertThat(await(Duration.ofSeconds(5), () -> jdbc.queryForObject("SELECT count(*) FROM judged_readings "
+                + "WHERE patient_id = ?", Long.class, patient) == 5)).isTrue();
+        assertThat(resolved(patient)).as("not yet 10 min back in range since the last breach").isZero();
+        publish(patient, "v-5", at.plus(Duration.ofMinutes(13)), "temperature", 37.1);
+        assertThat(await(Duration.ofSeconds(5), () -> resolved(patient) == 1)).isTrue();
+        assertThat(detected(patient).stream().map(e -> e.get("data").get("reading_id").asString()))
+                .as("one condition all along: its two breaches announced, one all-clear").containsExactly("v-0",
+                        "v-2");
+    }
+
+    private long resolved(UUID patient) {
+        return anomalyEvents(patient).stream().filter(e -> e.get("type").asString().equals("anomaly.resolved"))
+                .count();
+    }
+
     private List<JsonNode> detected(UUID patient) {
         return anomalyEvents(patient).stream().filter(e -> e.get("type").asString().equals("anomaly.detected"))
                 .toList();

@@ -37,6 +37,8 @@ class TrendTest extends AnalyticsTestSupport {
     static void properties(DynamicPropertyRegistry registry) {
         TestDatabases.register(registry, "hhms_test_trend");
         registry.add("hhms.security.user-service-url", USERS::url);
+        // These tests are about other rules: a condition ends at the first reading back in range.
+        registry.add("hhms.analytics.confirmation.clear-after", () -> "0s");
     }
 
     @AfterAll

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import org.hhms.analytics.config.AnalyticsProperties;
 import org.hhms.contracts.alarms.AnomalyKind;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -22,12 +23,15 @@ public class AllClear {
     private final ConditionRepository conditions;
     private final AnomalyEvents events;
     private final JdbcClient jdbc;
+    private final AnalyticsProperties properties;
     private final Clock clock;
 
-    public AllClear(ConditionRepository conditions, AnomalyEvents events, JdbcClient jdbc, Clock clock) {
+    public AllClear(ConditionRepository conditions, AnomalyEvents events, JdbcClient jdbc,
+            AnalyticsProperties properties, Clock clock) {
         this.conditions = conditions;
         this.events = events;
         this.jdbc = jdbc;
+        this.properties = properties;
         this.clock = clock;
     }
 
@@ -36,13 +40,16 @@ public class AllClear {
     }
 
     /**
-     * Closes the condition if it is open and the reading is not older than the last one that breached it (a late
-     * normal reading does not end a newer breach); returns whether it closed.
+     * A reading back in range: closes the condition once the patient has been back in range for
+     * {@code confirmation.clear-after} (reading time) with no breach in between, and not for a reading older than
+     * the last breach (a late normal reading does not end a newer breach); returns whether it closed. A value
+     * wavering around a bound keeps its condition, and its episode, open instead of ending and paging again.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean ifClearedBy(UUID patientId, String conditionKey, AnomalyKind kind, String metric,
             String description, Cause cause) {
-        if (!conditions.closeIfClearedBy(conditionKey, cause.readingTime())) {
+        if (!conditions.closeIfClearedBy(conditionKey, cause.readingTime(),
+                properties.confirmation().clearAfter())) {
             return false;
         }
         events.resolved(patientId, conditionKey, kind, metric, description, cause.readingId(), cause.readingTime(),

@@ -1,6 +1,7 @@
 package org.hhms.analytics.anomaly;
 
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -34,7 +35,9 @@ public class ConditionRepository {
                    SET severity = CASE WHEN array_position(CAST(:order AS text[]), excluded.severity)
                                             > array_position(CAST(:order AS text[]), open_conditions.severity)
                                        THEN excluded.severity ELSE open_conditions.severity END,
-                       last_reading_at = greatest(open_conditions.last_reading_at, excluded.last_reading_at)
+                       last_reading_at = greatest(open_conditions.last_reading_at, excluded.last_reading_at),
+                       clearing_since = CASE WHEN excluded.last_reading_at >= open_conditions.clearing_since
+                                             THEN NULL ELSE open_conditions.clearing_since END
                 """).param("key", anomaly.conditionKey()).param("patient", anomaly.patientId())
                 .param("kind", anomaly.kind().json()).param("metric", anomaly.metric())
                 .param("severity", anomaly.severity().json()).param("order", Severity.inOrder())
@@ -43,12 +46,23 @@ public class ConditionRepository {
     }
 
     /**
-     * Closes the condition when it is open and this reading is not older than the last one that breached it;
-     * returns whether it closed (so the all-clear is announced once).
+     * A reading back in range (not older than the last breach): the condition closes once the patient has been back
+     * in range for {@code clearAfter} since the first such reading, else that first reading is remembered. Returns
+     * whether it closed (so the all-clear is announced once).
      */
-    public boolean closeIfClearedBy(String conditionKey, Instant readingTime) {
-        return jdbc.sql("DELETE FROM open_conditions WHERE condition_key = :key AND last_reading_at <= :reading")
-                .param("key", conditionKey).param("reading", Timestamp.from(readingTime)).update() == 1;
+    public boolean closeIfClearedBy(String conditionKey, Instant readingTime, Duration clearAfter) {
+        // Compared in SQL: both sides are the reading time as stored (to the microsecond).
+        boolean settled = jdbc.sql("""
+                UPDATE open_conditions SET clearing_since = coalesce(clearing_since, :reading)
+                 WHERE condition_key = :key AND last_reading_at <= :reading
+                RETURNING clearing_since + make_interval(secs => :after) <= :reading
+                """).param("key", conditionKey).param("reading", Timestamp.from(readingTime))
+                .param("after", (double) clearAfter.toMillis() / 1000).query(Boolean.class).optional().orElse(false);
+        if (!settled) {
+            return false;
+        }
+        return jdbc.sql("DELETE FROM open_conditions WHERE condition_key = :key").param("key", conditionKey)
+                .update() == 1;
     }
 
     /** An open condition: the time of the reading that last breached it, and whether it is confirmed yet. */

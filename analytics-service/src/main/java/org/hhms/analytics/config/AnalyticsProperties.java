@@ -48,6 +48,8 @@ public record AnalyticsProperties(
      *                       than this is physiologically implausible between two readings and held as a suspected
      *                       artefact, even when critical
      * @param jumpWithin     how recent the previous value must be for a jump to count
+     * @param clearAfter     an all-clear is confirmed too: a condition ends only once the patient has been back in
+     *                       range this long (reading time), so a value wavering around a bound is one episode
      */
     public record Confirmation(
             @DefaultValue("5m") Duration window,
@@ -55,7 +57,8 @@ public record AnalyticsProperties(
             @DefaultValue("10s") Duration checkInterval,
             Map<String, Duration> persist,
             Map<String, Double> jump,
-            @DefaultValue("15m") Duration jumpWithin) {
+            @DefaultValue("15m") Duration jumpWithin,
+            @DefaultValue("10m") Duration clearAfter) {
 
         public Confirmation {
             persist = persist == null ? Map.of() : Map.copyOf(persist);
