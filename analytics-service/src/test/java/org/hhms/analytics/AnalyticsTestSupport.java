@@ -64,6 +64,17 @@ abstract class AnalyticsTestSupport extends HttpTestSupport {
                 patient, kind);
     }
 
+    /** The patient's anomalies of one confirmation ({@code announced}, {@code held}, {@code contradicted}). */
+    long confirmation(UUID patient, String confirmation) {
+        return jdbc.queryForObject("SELECT count(*) FROM anomalies WHERE patient_id = ? AND confirmation = ?",
+                Long.class, patient, confirmation);
+    }
+
+    /** How many of the patient's readings analytics has judged. */
+    long judged(UUID patient) {
+        return jdbc.queryForObject("SELECT count(*) FROM judged_readings WHERE patient_id = ?", Long.class, patient);
+    }
+
     /** Events of hhms:anomalies about a patient, oldest first. */
     List<JsonNode> anomalyEvents(UUID patient) {
         List<MapRecord<String, Object, Object>> records = redis.opsForStream()

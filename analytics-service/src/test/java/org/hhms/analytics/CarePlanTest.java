@@ -130,10 +130,6 @@ class CarePlanTest extends AnalyticsTestSupport {
         return problem.get("errors").get(0).get("field").asString();
     }
 
-    private long judged(UUID patient) {
-        return jdbc.queryForObject("SELECT count(*) FROM judged_readings WHERE patient_id = ?", Long.class, patient);
-    }
-
     private long detected(UUID patient, String kind) {
         return anomalyEvents(patient).stream().filter(e -> e.get("type").asString().equals("anomaly.detected")
                 && e.get("data").get("kind").asString().equals(kind)).count();

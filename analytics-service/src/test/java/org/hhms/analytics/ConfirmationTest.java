@@ -147,8 +147,7 @@ class ConfirmationTest extends AnalyticsTestSupport {
         publish(patient, "v-2", at.plus(Duration.ofMinutes(2)), "temperature", 39.6); // back over the bound
         publish(patient, "v-3", at.plus(Duration.ofMinutes(3)), "temperature", 37.4);
         publish(patient, "v-4", at.plus(Duration.ofMinutes(12)), "temperature", 37.2); // 9 min back in range
-        assertThat(await(Duration.ofSeconds(5), () -> jdbc.queryForObject("SELECT count(*) FROM judged_readings "
-                + "WHERE patient_id = ?", Long.class, patient) == 5)).isTrue();
+        assertThat(await(Duration.ofSeconds(5), () -> judged(patient) == 5)).isTrue();
         assertThat(resolved(patient)).as("not yet 10 min back in range since the last breach").isZero();
         publish(patient, "v-5", at.plus(Duration.ofMinutes(13)), "temperature", 37.1);
         assertThat(await(Duration.ofSeconds(5), () -> resolved(patient) == 1)).isTrue();
@@ -165,10 +164,5 @@ class ConfirmationTest extends AnalyticsTestSupport {
     private List<JsonNode> detected(UUID patient) {
         return anomalyEvents(patient).stream().filter(e -> e.get("type").asString().equals("anomaly.detected"))
                 .toList();
-    }
-
-    private long confirmation(UUID patient, String confirmation) {
-        return jdbc.queryForObject("SELECT count(*) FROM anomalies WHERE patient_id = ? AND confirmation = ?",
-                Long.class, patient, confirmation);
     }
 }

@@ -179,11 +179,6 @@ class StreamProcessingTest extends AnalyticsTestSupport {
                 .anyMatch(e -> e.get("type").asString().equals("anomaly.resolved")))).isTrue();
     }
 
-    private long confirmation(UUID patient, String confirmation) {
-        return jdbc.queryForObject("SELECT count(*) FROM anomalies WHERE patient_id = ? AND confirmation = ?",
-                Long.class, patient, confirmation);
-    }
-
     private long total(String kind) {
         return jdbc.queryForObject("SELECT count(*) FROM anomalies WHERE kind = ? AND reading_id LIKE 'r-%'",
                 Long.class, kind);
@@ -192,10 +187,6 @@ class StreamProcessingTest extends AnalyticsTestSupport {
     /** Readings of the thousand-reading run judged from the stream. */
     private long processed() {
         return jdbc.queryForObject("SELECT count(*) FROM judged_readings WHERE reading_id LIKE 'r-%'", Long.class);
-    }
-
-    private long judged(UUID patient) {
-        return jdbc.queryForObject("SELECT count(*) FROM judged_readings WHERE patient_id = ?", Long.class, patient);
     }
 
     private List<JsonNode> awaitEvents(UUID patient, int count) {

@@ -80,8 +80,7 @@ class TrendTest extends AnalyticsTestSupport {
         complete(patient, "n-1", at, 21, 95);
         complete(patient, "n-2", at.plus(Duration.ofMinutes(1)), 22, 96);
         complete(patient, "n-3", at.plus(Duration.ofMinutes(2)), 22, 96);
-        assertThat(await(Duration.ofSeconds(5), () -> jdbc.queryForObject("SELECT count(*) FROM judged_readings "
-                + "WHERE patient_id = ?", Long.class, patient) == 3)).isTrue();
+        assertThat(await(Duration.ofSeconds(5), () -> judged(patient) == 3)).isTrue();
         assertThat(anomalies(patient, "trend")).isZero();
     }
 
