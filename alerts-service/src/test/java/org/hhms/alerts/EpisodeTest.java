@@ -139,6 +139,30 @@ class EpisodeTest extends AlertsTestSupport {
     }
 
     @Test
+    void aContradictedBreachGoesIntoAnOpenEpisodesHistoryAndPagesNobody() {
+        UUID patient = UUID.randomUUID();
+        team(patient, "doctor", "+15555550261");
+        alerts.onContradicted(patient, List.of(UUID.randomUUID()), "r-0", Severity.WARNING,
+                "spo2 74 < min 90.0: not confirmed", CLOCK.instant());
+        assertThat(count("SELECT count(*) FROM alerts WHERE patient_id = ?", patient))
+                .as("no episode open: nothing to tell, nothing opened").isZero();
+        UUID episode = anomaly(patient, "heart_rate:threshold", Severity.WARNING, "heart_rate 135 > max 130.0").id();
+        notifications.sendDue();
+        CLOCK.advance(Duration.ofSeconds(1));
+        alerts.onContradicted(patient, List.of(UUID.randomUUID(), UUID.randomUUID()), "r-2", Severity.CRITICAL,
+                "heart_rate 190 > max 130.0: not confirmed, the next reading disagreed (probable artefact)",
+                CLOCK.instant());
+        notifications.sendDue();
+        assertThat(get("/alerts/" + episode + "/history", 200).findValuesAsString("description")).containsExactly(
+                "heart_rate 135 > max 130.0",
+                "heart_rate 190 > max 130.0: not confirmed, the next reading disagreed (probable artefact)");
+        Alert after = alerts.get(episode);
+        assertThat(after.severity()).as("a contradicted value raises nothing").isEqualTo(Severity.WARNING);
+        assertThat(after.occurrenceCount()).isEqualTo(1);
+        assertThat(sent(episode)).isEqualTo(1);
+    }
+
+    @Test
     void aSilentDeviceIsATechnicalAlertOfItsOwnForTheCaretakerFirst() {
         UUID patient = UUID.randomUUID();
         List<UUID> team = team(patient, "doctor", "+15555550231", "caretaker", "+15555550232");

@@ -49,7 +49,12 @@ class ConfirmationTest extends AnalyticsTestSupport {
         publish(patient, "w-2", at.plusSeconds(60), "systolic_bp", 140);
         assertThat(await(Duration.ofSeconds(5), () -> confirmation(patient, "contradicted") == 1)).isTrue();
         sleep(4500); // past the confirmation window: a contradicted breach stays contradicted
-        assertThat(anomalyEvents(patient)).as("nobody paged, no all-clear for what never paged").isEmpty();
+        assertThat(anomalyEvents(patient).stream().map(e -> e.get("type").asString()))
+                .as("nobody paged, no all-clear for what never paged; an open episode would be told")
+                .containsExactly("anomaly.contradicted");
+        JsonNode told = anomalyEvents(patient).getFirst().get("data");
+        assertThat(told.get("reading_id").asString()).isEqualTo("w-2");
+        assertThat(told.get("description").asString()).startsWith("systolic_bp 185 > max 180.0: not confirmed");
         JsonNode recorded = get("/analytics/anomalies/" + patient, 200).get(0);
         assertThat(recorded.get("confirmation").asString()).isEqualTo("contradicted");
         assertThat(recorded.get("description").asString()).isEqualTo("systolic_bp 185 > max 180.0");
@@ -111,7 +116,8 @@ class ConfirmationTest extends AnalyticsTestSupport {
         assertThat(await(Duration.ofSeconds(5), () -> confirmation(patient, "contradicted") == 2))
                 .as("its threshold and NEWS2 anomalies").isTrue();
         sleep(2500); // past the artefact window
-        assertThat(anomalyEvents(patient)).isEmpty();
+        assertThat(anomalyEvents(patient).stream().map(e -> e.get("type").asString()))
+                .containsOnly("anomaly.contradicted").hasSize(2);
     }
 
     @Test

@@ -80,10 +80,12 @@ class StreamProcessingTest extends AnalyticsTestSupport {
             assertThat(confirmation(patient, "contradicted")).as("the lone ones: threshold and NEWS2")
                     .isEqualTo(20);
             assertThat(confirmation(patient, "announced")).as("the pairs").isEqualTo(20);
-            List<JsonNode> events = awaitEvents(patient, 30);
+            List<JsonNode> events = awaitEvents(patient, 50);
             // per pair: two anomalies of each condition, and each condition cleared once
             assertThat(events.stream().filter(e -> e.get("type").asString().equals("anomaly.detected"))).hasSize(20);
             assertThat(events.stream().filter(e -> e.get("type").asString().equals("anomaly.resolved"))).hasSize(10);
+            assertThat(events.stream().filter(e -> e.get("type").asString().equals("anomaly.contradicted")))
+                    .as("each lone one's threshold and NEWS2, for an open episode's history").hasSize(20);
         }
         JsonNode first = get("/analytics/anomalies/" + patients.get(3) + "?kind=threshold&confirmation=announced",
                 200).get(0);

@@ -96,6 +96,20 @@ public class AlertService {
         return updated;
     }
 
+    /**
+     * A held breach the next reading contradicted (a probable artefact): it pages nobody and opens nothing; an open
+     * episode of the patient lists it in its history, so whoever looks at the episode sees it.
+     */
+    @Transactional
+    public void onContradicted(UUID patientId, List<UUID> anomalyIds, String readingId, Severity severity,
+            String description, Instant readingAt) {
+        if (anomalyIds.isEmpty()) {
+            return;
+        }
+        alerts.lockActive(episodeKey(patientId)).ifPresent(episode -> alerts.recordAnomaly(episode.id(),
+                anomalyIds.getFirst(), readingId, severity, description, readingAt, now()));
+    }
+
     /** The key of a patient's clinical episode: the database allows one unresolved alert per key. */
     static String episodeKey(UUID patientId) {
         return patientId + ":clinical";

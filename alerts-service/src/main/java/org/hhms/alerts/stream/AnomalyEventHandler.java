@@ -3,6 +3,7 @@ package org.hhms.alerts.stream;
 import java.util.UUID;
 
 import org.hhms.alerts.alert.AlertService;
+import org.hhms.contracts.events.AnomalyContradicted;
 import org.hhms.contracts.events.AnomalyDetected;
 import org.hhms.contracts.events.AnomalyResolved;
 import org.hhms.contracts.events.EventEnvelope;
@@ -13,7 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Handles {@code hhms:anomalies}: anomaly.detected joins or opens the patient's episode (or a technical alert),
- * anomaly.resolved clears its condition. Each
+ * anomaly.resolved clears its condition, anomaly.contradicted goes into an open episode's history. Each
  * event is handled once (its {@code event_id} is recorded in the same transaction as its effects).
  */
 @Component
@@ -30,7 +31,8 @@ public class AnomalyEventHandler implements EventHandler {
     @Override
     @Transactional
     public void handle(EventEnvelope<EventPayload> event) {
-        if (!(event.data() instanceof AnomalyDetected) && !(event.data() instanceof AnomalyResolved)) {
+        if (!(event.data() instanceof AnomalyDetected) && !(event.data() instanceof AnomalyResolved)
+                && !(event.data() instanceof AnomalyContradicted)) {
             return;
         }
         if (event.eventId() == null) {
@@ -46,6 +48,9 @@ public class AnomalyEventHandler implements EventHandler {
                     d.readingTime());
             case AnomalyResolved r -> alerts.onResolved(required(r.conditionKey(), "condition_key"),
                     r.description() == null ? "condition cleared" : r.description(), r.readingTime());
+            case AnomalyContradicted c -> alerts.onContradicted(required(c.patientId(), "patient_id"),
+                    required(c.anomalyIds(), "anomaly_ids"), c.readingId(), required(c.severity(), "severity"),
+                    c.description() == null ? "not confirmed" : c.description(), c.readingTime());
             default -> throw new IllegalStateException("not an anomaly event");
         }
     }

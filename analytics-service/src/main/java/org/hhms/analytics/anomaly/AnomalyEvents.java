@@ -3,10 +3,12 @@ package org.hhms.analytics.anomaly;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.hhms.contracts.TraceIds;
 import org.hhms.contracts.alarms.AnomalyKind;
 import org.hhms.contracts.alarms.Severity;
+import org.hhms.contracts.events.AnomalyContradicted;
 import org.hhms.contracts.events.AnomalyDetected;
 import org.hhms.contracts.events.AnomalyResolved;
 import org.hhms.contracts.events.EventType;
@@ -15,7 +17,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Writes anomaly.detected and anomaly.resolved to the outbox, in the transaction that stores what they describe. */
+/** Writes anomaly.detected, anomaly.resolved and anomaly.contradicted to the outbox, in the transaction that stores what they describe. */
 @Component
 public class AnomalyEvents {
 
@@ -50,6 +52,24 @@ public class AnomalyEvents {
                 anomaly.conditionKey(), details.limit(), details.news2Score(), details.news2Partial(),
                 details.news2Missing(), details.silentMinutes());
         outbox.appendAll(EventType.ANOMALY_DETECTED, List.of(data), traceId == null ? TraceIds.current() : traceId);
+    }
+
+    /** The held anomalies of a condition were contradicted by this reading: nobody is paged, the episode is told. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void contradicted(List<AnomalyRepository.Held> held, String readingId, Instant readingTime,
+            String traceId) {
+        if (held.isEmpty()) {
+            return;
+        }
+        Anomaly first = held.getFirst().anomaly();
+        String description = held.stream().map(h -> h.anomaly().description()).distinct()
+                .collect(Collectors.joining("; "))
+                + ": not confirmed, the next reading disagreed (probable artefact); nobody paged";
+        outbox.appendAll(EventType.ANOMALY_CONTRADICTED, List.of(new AnomalyContradicted(first.patientId(),
+                first.conditionKey(), first.kind(), first.metric(),
+                held.stream().map(h -> h.anomaly().severity()).reduce(Severity::max).orElseThrow(),
+                held.stream().map(h -> h.anomaly().id()).toList(),
+                description, readingId, readingTime)), traceId == null ? TraceIds.current() : traceId);
     }
 
     @Transactional(propagation = Propagation.MANDATORY)

@@ -218,14 +218,15 @@ public class VitalEvaluator {
 
     /**
      * A reading back in range for a held condition contradicts it: the held anomalies are kept as
-     * {@code contradicted} and nobody is paged. Returns whether that happened (false for a confirmed condition, or a
+     * {@code contradicted}, nobody is paged, and {@code anomaly.contradicted} tells an open episode for its history. Returns whether that happened (false for a confirmed condition, or a
      * reading older than the breach).
      */
     private boolean contradicted(ConditionRepository.Open condition, String conditionKey, VitalReading reading) {
         if (condition.confirmed() || !conditions.contradict(conditionKey, reading.recordedAt())) {
             return false;
         }
-        anomalies.endHold(conditionKey, Confirmation.CONTRADICTED);
+        events.contradicted(anomalies.endHold(conditionKey, Confirmation.CONTRADICTED), reading.readingId(),
+                reading.recordedAt(), reading.traceId());
         return true;
     }
 

@@ -11,7 +11,8 @@ public enum EventType {
     CARE_TEAM_CHANGED("care_team.changed", Streams.USERS, CareTeamChanged.class),
     VITAL_RECORDED("vital.recorded", Streams.VITALS, VitalRecorded.class),
     ANOMALY_DETECTED("anomaly.detected", Streams.ANOMALIES, AnomalyDetected.class),
-    ANOMALY_RESOLVED("anomaly.resolved", Streams.ANOMALIES, AnomalyResolved.class);
+    ANOMALY_RESOLVED("anomaly.resolved", Streams.ANOMALIES, AnomalyResolved.class),
+    ANOMALY_CONTRADICTED("anomaly.contradicted", Streams.ANOMALIES, AnomalyContradicted.class);
 
     private final String wire;
     private final String stream;
