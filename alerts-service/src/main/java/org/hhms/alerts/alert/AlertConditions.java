@@ -1,8 +1,10 @@
 package org.hhms.alerts.alert;
 
+import static org.hhms.alerts.alert.AlertRepository.instant;
+import static org.hhms.alerts.alert.AlertRepository.ts;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -98,14 +100,5 @@ public class AlertConditions {
                 Severity.parse(rs.getString("severity")), rs.getString("description"), rs.getString("status"),
                 instant(rs, "opened_at"), instant(rs, "last_reading_at"), instant(rs, "cleared_at"),
                 rs.getString("cleared_by"));
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        Timestamp t = rs.getTimestamp(column);
-        return t == null ? null : t.toInstant();
-    }
-
-    private static Timestamp ts(Instant instant) {
-        return instant == null ? null : Timestamp.from(instant);
     }
 }

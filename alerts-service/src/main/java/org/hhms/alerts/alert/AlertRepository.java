@@ -233,12 +233,14 @@ public class AlertRepository {
         return stored == null ? null : Severity.parse(stored);
     }
 
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
+    /** A nullable timestamp column as an Instant (shared by this package's repositories). */
+    static Instant instant(ResultSet rs, String column) throws SQLException {
         Timestamp t = rs.getTimestamp(column);
         return t == null ? null : t.toInstant();
     }
 
-    private static Timestamp ts(Instant instant) {
+    /** A nullable Instant as a JDBC parameter. */
+    static Timestamp ts(Instant instant) {
         return instant == null ? null : Timestamp.from(instant);
     }
 }

@@ -15,6 +15,7 @@ import org.hhms.analytics.news2.News2StateRepository;
 import org.hhms.analytics.threshold.Metrics;
 import org.hhms.analytics.threshold.Threshold;
 import org.hhms.analytics.threshold.ThresholdRepository;
+import org.hhms.analytics.threshold.ThresholdRule;
 import org.hhms.web.ApiProblem;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -81,9 +82,9 @@ public class CarePlanService {
                     current == null ? new Bound(null, false) : new Bound(current.maxValue(), current.maxOff()));
             Integer persist = persist(field + ".confirm_after_seconds", plan.confirmAfterSeconds(),
                     current == null ? null : current.persistSeconds());
-            Bounds fallback = properties.defaults().getOrDefault(metric, new Bounds(null, null));
-            Double effectiveMin = min.off() ? null : min.value() != null ? min.value() : fallback.min();
-            Double effectiveMax = max.off() ? null : max.value() != null ? max.value() : fallback.max();
+            Bounds fallback = properties.defaultsFor(metric);
+            Double effectiveMin = ThresholdRule.effective(min.value(), min.off(), fallback.min());
+            Double effectiveMax = ThresholdRule.effective(max.value(), max.off(), fallback.max());
             if (effectiveMin != null && effectiveMax != null && effectiveMin > effectiveMax) {
                 throw ApiProblem.invalidField(field + ".min", "must not exceed max (" + effectiveMin + " > "
                         + effectiveMax + ")");
@@ -104,7 +105,7 @@ public class CarePlanService {
         List<CarePlan.MetricRule> rules = new ArrayList<>();
         for (String metric : Metrics.ALL) {
             Threshold t = own.get(metric);
-            Bounds fallback = properties.defaults().getOrDefault(metric, new Bounds(null, null));
+            Bounds fallback = properties.defaultsFor(metric);
             boolean minOff = t != null && t.minOff();
             boolean maxOff = t != null && t.maxOff();
             Double ownMin = t == null ? null : t.minValue();
@@ -112,8 +113,8 @@ public class CarePlanService {
             Duration persist = t != null && t.persistSeconds() != null ? Duration.ofSeconds(t.persistSeconds())
                     : properties.confirmation().persistFor(metric);
             rules.add(new CarePlan.MetricRule(metric,
-                    minOff ? null : ownMin != null ? ownMin : fallback.min(), source(minOff, ownMin, fallback.min()),
-                    maxOff ? null : ownMax != null ? ownMax : fallback.max(), source(maxOff, ownMax, fallback.max()),
+                    ThresholdRule.effective(ownMin, minOff, fallback.min()), source(minOff, ownMin, fallback.min()),
+                    ThresholdRule.effective(ownMax, maxOff, fallback.max()), source(maxOff, ownMax, fallback.max()),
                     fallback.min(), fallback.max(), persist.toSeconds(),
                     t != null && t.persistSeconds() != null ? "patient" : "default"));
         }

@@ -70,6 +70,11 @@ public record AnalyticsProperties(
         }
     }
 
+    /** The clinical default range of a metric (both bounds absent when it has none). */
+    public Bounds defaultsFor(String metric) {
+        return defaults.getOrDefault(metric, new Bounds(null, null));
+    }
+
     /** A default range; either bound may be absent. */
     public record Bounds(Double min, Double max) {
     }

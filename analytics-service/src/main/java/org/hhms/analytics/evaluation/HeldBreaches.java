@@ -9,6 +9,7 @@ import org.hhms.analytics.anomaly.ConditionRepository;
 import org.hhms.analytics.anomaly.Confirmation;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -38,12 +39,19 @@ public class HeldBreaches {
     @Transactional
     public int announceDue() {
         List<String> due = conditions.lockHeldDue(clock.instant(), 100);
-        for (String conditionKey : due) {
-            conditions.confirm(conditionKey);
-            for (AnomalyRepository.Held held : anomalies.endHold(conditionKey, Confirmation.ANNOUNCED)) {
-                events.detected(held.anomaly().withConfirmation(Confirmation.ANNOUNCED), null, held.details());
-            }
-        }
+        due.forEach(conditionKey -> confirm(conditionKey, null));
         return due.size();
+    }
+
+    /**
+     * Confirms a held condition (its time is up, or a reading confirmed it) and announces every anomaly it held,
+     * once: a second caller finds nothing held any more.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void confirm(String conditionKey, String traceId) {
+        conditions.confirm(conditionKey);
+        for (AnomalyRepository.Held held : anomalies.endHold(conditionKey, Confirmation.ANNOUNCED)) {
+            events.detected(held.anomaly(), traceId, held.details());
+        }
     }
 }

@@ -70,13 +70,14 @@ public class VitalEvaluator {
     private final News2Baseline baselines;
     private final AnomalyEvents events;
     private final AllClear allClear;
+    private final HeldBreaches heldBreaches;
     private final JdbcClient jdbc;
     private final AnalyticsProperties properties;
     private final Clock clock;
 
     public VitalEvaluator(ThresholdService thresholds, AnomalyRepository anomalies, ConditionRepository conditions,
             News2StateRepository news2, News2Baseline baselines, AnomalyEvents events, AllClear allClear,
-            JdbcClient jdbc, AnalyticsProperties properties, Clock clock) {
+            HeldBreaches heldBreaches, JdbcClient jdbc, AnalyticsProperties properties, Clock clock) {
         this.thresholds = thresholds;
         this.anomalies = anomalies;
         this.conditions = conditions;
@@ -84,6 +85,7 @@ public class VitalEvaluator {
         this.baselines = baselines;
         this.events = events;
         this.allClear = allClear;
+        this.heldBreaches = heldBreaches;
         this.jdbc = jdbc;
         this.properties = properties;
         this.clock = clock;
@@ -260,11 +262,7 @@ public class VitalEvaluator {
             return Optional.empty();
         }
         if (condition != null && !condition.confirmed()) {
-            conditions.confirm(anomaly.conditionKey());
-            for (AnomalyRepository.Held held : anomalies.endHold(anomaly.conditionKey(), Confirmation.ANNOUNCED)) {
-                events.detected(held.anomaly().withConfirmation(Confirmation.ANNOUNCED), reading.traceId(),
-                        held.details());
-            }
+            heldBreaches.confirm(anomaly.conditionKey(), reading.traceId());
         }
         conditions.open(anomaly);
         events.detected(anomaly, reading.traceId(), finding.details());

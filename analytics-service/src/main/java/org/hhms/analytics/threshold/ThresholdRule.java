@@ -50,6 +50,14 @@ public record ThresholdRule(String metric, Double min, Double max, UUID threshol
         return deviation > FAR * scale ? Severity.CRITICAL : Severity.WARNING;
     }
 
+    /**
+     * The bound that applies to a patient: none when their care plan switched it off, else their own, else the
+     * clinical default (which may be none too).
+     */
+    public static Double effective(Double own, boolean off, Double fallback) {
+        return off ? null : own != null ? own : fallback;
+    }
+
     /** A value as HHMS descriptions show it: {@code 160}, not {@code 160.0}; {@code 37.2} stays. */
     public static String format(double value) {
         return value == Math.rint(value) && Math.abs(value) < 1e15 ? String.valueOf((long) value)

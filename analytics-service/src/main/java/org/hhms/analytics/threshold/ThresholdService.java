@@ -69,11 +69,11 @@ public class ThresholdService {
         Map<String, ThresholdRule> rules = new HashMap<>();
         for (String metric : Metrics.ALL) {
             Threshold threshold = own.get(metric);
-            Bounds fallback = properties.defaults().getOrDefault(metric, new Bounds(null, null));
-            Double min = threshold == null ? fallback.min() : threshold.minOff() ? null
-                    : threshold.minValue() != null ? threshold.minValue() : fallback.min();
-            Double max = threshold == null ? fallback.max() : threshold.maxOff() ? null
-                    : threshold.maxValue() != null ? threshold.maxValue() : fallback.max();
+            Bounds fallback = properties.defaultsFor(metric);
+            Double min = threshold == null ? fallback.min()
+                    : ThresholdRule.effective(threshold.minValue(), threshold.minOff(), fallback.min());
+            Double max = threshold == null ? fallback.max()
+                    : ThresholdRule.effective(threshold.maxValue(), threshold.maxOff(), fallback.max());
             if (min != null || max != null) {
                 Duration persist = threshold == null || threshold.persistSeconds() == null ? null
                         : Duration.ofSeconds(threshold.persistSeconds());
