@@ -121,6 +121,22 @@ class ConfirmationTest extends AnalyticsTestSupport {
     }
 
     @Test
+    void anArtefactFollowedByAnotherMetricsArtefactConfirmsNothing() {
+        UUID patient = USERS.addPatient();
+        Instant at = Instant.now().minusSeconds(300);
+        publish(patient, "x-0", at, "heart_rate", 72, "spo2", 97);
+        publish(patient, "x-1", at.plusSeconds(30), "heart_rate", 180, "spo2", 97); // motion read as pulse
+        publish(patient, "x-2", at.plusSeconds(60), "heart_rate", 73, "spo2", 72); // then a clip slipping
+        publish(patient, "x-3", at.plusSeconds(90), "heart_rate", 71, "spo2", 97);
+        assertThat(await(Duration.ofSeconds(5), () -> confirmation(patient, "contradicted") == 4))
+                .as("each artefact's threshold anomaly and the NEWS2 band both raised").isTrue();
+        sleep(2500); // past the artefact window
+        assertThat(anomalyEvents(patient).stream().map(e -> e.get("type").asString()))
+                .as("the second artefact's NEWS2 band is no confirmation of the first's")
+                .containsOnly("anomaly.contradicted");
+    }
+
+    @Test
     void silenceAfterASuspectedArtefactPagesWhenTheShortWindowEnds() {
         UUID patient = USERS.addPatient();
         Instant at = Instant.now().minusSeconds(90);

@@ -45,7 +45,8 @@ import org.springframework.transaction.annotation.Transactional;
  *
  * <p>Confirmation before paging (docs/analytics.md): a critical breach in a reading with no implausible jump is
  * announced at once, and the rest of that reading with it. Any other breach opens its condition <em>held</em>: a
- * later breaching reading confirms it (for SpO2 only once the breach has lasted 15 s), a reading back in range
+ * later plausible breaching reading confirms it (for SpO2 only once the breach has lasted 15 s; a reading that is
+ * itself an implausible jump confirms nothing and keeps it held), a reading back in range
  * contradicts it (recorded, paged nobody), and if neither comes in time it is announced anyway ({@link HeldBreaches}).
  * The evidence: paging only after a breach persists cut rescue events by 65 % (Taenzer 2010); a 15 s SpO2 delay
  * removed 60 % of SpO2 alarms (Welch 2011); most non-actionable alarms are brief (Drew 2014). The cost: a true
@@ -239,8 +240,11 @@ public class VitalEvaluator {
     private Optional<Anomaly> decide(VitalReading reading, Finding finding, ConditionRepository.Open condition,
             boolean believed) {
         Anomaly anomaly = finding.anomaly();
+        // Only a plausible reading confirms a held condition: an artefact followed by another artefact (a pulse
+        // counted twice, then a clip slipping) is two suspect readings, not a confirmation. Both metrics share the
+        // NEWS2 condition, so without this the second artefact would page the first's NEWS2 band.
         boolean announce = condition == null ? believed
-                : condition.confirmed() || believed || confirms(anomaly, condition);
+                : condition.confirmed() || believed || !finding.suspect() && confirms(anomaly, condition);
         if (!announce) {
             Anomaly held = anomaly.withConfirmation(Confirmation.HELD);
             if (!anomalies.insert(held, finding.dedupeKey(), finding.details())) {
