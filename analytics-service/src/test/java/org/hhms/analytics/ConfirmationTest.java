@@ -137,6 +137,30 @@ class ConfirmationTest extends AnalyticsTestSupport {
     }
 
     @Test
+    void aBreachThatComesBackWithinTheWindowAfterItsContradictionPagesAtOnce() {
+        UUID patient = USERS.addPatient();
+        Instant at = Instant.now().minusSeconds(60); // reading times 1 s apart: inside the 4 s window of this test
+        publish(patient, "r-1", at, "systolic_bp", 185);
+        publish(patient, "r-2", at.plusSeconds(1), "systolic_bp", 170);
+        publish(patient, "r-3", at.plusSeconds(2), "systolic_bp", 186);
+        // Well before the 4 s window would announce the held r-3 anyway.
+        assertThat(await(Duration.ofMillis(2500), () -> detected(patient).size() == 1))
+                .as("waxing and waning is no artefact: the recurrence pages without waiting for another reading")
+                .isTrue();
+        assertThat(detected(patient).getFirst().get("data").get("reading_id").asString()).isEqualTo("r-3");
+        assertThat(confirmation(patient, "contradicted")).isEqualTo(1);
+
+        UUID other = USERS.addPatient();
+        publish(other, "q-0", at, "heart_rate", 72);
+        publish(other, "q-1", at.plusSeconds(1), "heart_rate", 180); // a pulse counted twice
+        publish(other, "q-2", at.plusSeconds(2), "heart_rate", 73);
+        publish(other, "q-3", at.plusSeconds(3), "heart_rate", 182); // and again
+        assertThat(await(Duration.ofSeconds(5), () -> anomalies(other, "threshold") == 2)).isTrue();
+        sleep(300);
+        assertThat(detected(other)).as("a recurring artefact is still only suspected").isEmpty();
+    }
+
+    @Test
     void silenceAfterASuspectedArtefactPagesWhenTheShortWindowEnds() {
         UUID patient = USERS.addPatient();
         Instant at = Instant.now().minusSeconds(90);

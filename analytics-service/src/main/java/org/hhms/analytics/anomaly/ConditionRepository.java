@@ -111,13 +111,37 @@ public class ConditionRepository {
 
     /**
      * A reading contradicted the held condition (it is not older than the last breach): the condition is gone, never
-     * announced. Returns whether it was held.
+     * announced, and the contradiction is remembered (see {@link #contradictedWithin}). Returns whether it was held.
      */
     public boolean contradict(String conditionKey, Instant readingTime) {
         return jdbc.sql("""
-                DELETE FROM open_conditions
-                 WHERE condition_key = :key AND NOT confirmed AND last_reading_at <= :reading
-                """).param("key", conditionKey).param("reading", Timestamp.from(readingTime)).update() == 1;
+                WITH gone AS (
+                    DELETE FROM open_conditions
+                     WHERE condition_key = :key AND NOT confirmed AND last_reading_at <= :reading
+                    RETURNING condition_key, patient_id, hold_reason),
+                remembered AS (
+                    INSERT INTO contradicted_holds AS c (condition_key, patient_id, hold_reason, contradicted_at)
+                    SELECT condition_key, patient_id, coalesce(hold_reason, ''), :reading FROM gone
+                    ON CONFLICT (condition_key) DO UPDATE
+                       SET hold_reason = excluded.hold_reason, contradicted_at = excluded.contradicted_at
+                     WHERE excluded.contradicted_at >= c.contradicted_at)
+                SELECT count(*) FROM gone
+                """).param("key", conditionKey).param("reading", Timestamp.from(readingTime)).query(Long.class)
+                .single() == 1;
+    }
+
+    /**
+     * Whether a hold of the condition for {@code reason} was contradicted by a reading in
+     * {@code [readingTime - window, readingTime]}.
+     */
+    public boolean contradictedWithin(String conditionKey, String reason, Instant readingTime, Duration window) {
+        return jdbc.sql("""
+                SELECT EXISTS (SELECT 1 FROM contradicted_holds
+                                WHERE condition_key = :key AND hold_reason = :reason
+                                  AND contradicted_at BETWEEN :from AND :reading)
+                """).param("key", conditionKey).param("reason", reason)
+                .param("from", Timestamp.from(readingTime.minus(window)))
+                .param("reading", Timestamp.from(readingTime)).query(Boolean.class).single();
     }
 
     /** Held conditions whose time is up (no reading contradicted them), locked for this instance only. */

@@ -46,7 +46,8 @@ import org.springframework.transaction.annotation.Transactional;
  * <p>Confirmation before paging (docs/analytics.md): a critical breach in a reading with no implausible jump is
  * announced at once, and the rest of that reading with it. Any other breach opens its condition <em>held</em>: a
  * later plausible breaching reading confirms it (for SpO2 only once the breach has lasted 15 s; a reading that is
- * itself an implausible jump confirms nothing and keeps it held), a reading back in range
+ * itself an implausible jump confirms nothing and keeps it held), so does a breach that recurs within the window
+ * after a contradicted one, a reading back in range
  * contradicts it (recorded, paged nobody), and if neither comes in time it is announced anyway ({@link HeldBreaches}).
  * The evidence: paging only after a breach persists cut rescue events by 65 % (Taenzer 2010); a 15 s SpO2 delay
  * removed 60 % of SpO2 alarms (Welch 2011); most non-actionable alarms are brief (Drew 2014). The cost: a true
@@ -243,7 +244,7 @@ public class VitalEvaluator {
         // Only a plausible reading confirms a held condition: an artefact followed by another artefact (a pulse
         // counted twice, then a clip slipping) is two suspect readings, not a confirmation. Both metrics share the
         // NEWS2 condition, so without this the second artefact would page the first's NEWS2 band.
-        boolean announce = condition == null ? believed
+        boolean announce = condition == null ? believed || recurs(finding)
                 : condition.confirmed() || believed || !finding.suspect() && confirms(anomaly, condition);
         if (!announce) {
             Anomaly held = anomaly.withConfirmation(Confirmation.HELD);
@@ -271,6 +272,20 @@ public class VitalEvaluator {
         conditions.open(anomaly);
         events.detected(anomaly, reading.traceId(), finding.details());
         return Optional.of(anomaly);
+    }
+
+    /**
+     * A plausible breach of a condition whose plausible hold a reading contradicted within the confirmation window
+     * (reading time) confirms at once: a breach that comes and goes — NEWS2 wavering 4, 5, 4, 5 as a patient
+     * deteriorates — is intermittent, not an artefact, and waiting for two breaching readings in a row could put the
+     * page off for as long as it wavers (6.5 simulated minutes in the cohort benchmark). Repeated brief breaches
+     * adding up is how pulse-oximetry alarm management counts them too (cumulative "SatSeconds" rather than one
+     * continuous dip). Artefacts are unaffected: a suspected artefact neither counts as such a hold nor confirms one.
+     */
+    private boolean recurs(Finding finding) {
+        Anomaly anomaly = finding.anomaly();
+        return !finding.suspect() && conditions.contradictedWithin(anomaly.conditionKey(), UNCONFIRMED,
+                anomaly.timestamp(), properties.confirmation().window());
     }
 
     /** How long a breach of the metric must last before it pages: the patient's care plan, else the default. */
