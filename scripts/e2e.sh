@@ -302,4 +302,29 @@ expect 200 "the audit trail"
 check 'any(.[]; .action == "GET /patient/{patientId}/latest" and .status == 200)' "the doctor's read is audited"
 ok "revoked device refused within 5 s; the doctor's read is in the audit trail"
 
+TOKEN=""
+docs=$(curl -s -L -o /dev/null -w '%{http_code}' "$BASE_URL/users/docs")
+[ "$docs" = 200 ] || fail "the API docs through the gateway: expected HTTP 200 after the redirect, got $docs"
+call GET "/alerts/api-docs"
+expect 200 "the alerts OpenAPI document without a token"
+check '.openapi != null' "an OpenAPI document"
+call GET "/users/actuator/prometheus"
+[ "$STATUS" != 200 ] || fail "metrics must not be served through the gateway"
+ok "API docs public through the gateway; metrics are not"
+
+# The operator's metrics, on the management ports (loopback; only when the stack runs on this machine).
+if [[ "$BASE_URL" =~ ^http://(localhost|127\.0\.0\.1): ]]; then
+  metric() { # metric PORT PATTERN DESCRIPTION — the scrape has a line matching PATTERN with a value above 0
+    curl -s --max-time 5 "http://127.0.0.1:$1/actuator/prometheus" | grep -E "^$2" | awk '{ if ($NF > 0) f = 1 } END { exit !f }' \
+      || fail "metric $3 ($2 on port $1) missing or zero"
+  }
+  metric "${VITALS_MANAGEMENT_PORT:-9082}" 'hhms_readings_ingested_total\{.*outcome="stored"' "readings stored"
+  metric "${VITALS_MANAGEMENT_PORT:-9082}" 'hhms_readings_ingested_total\{.*outcome="repeat"' "readings resent"
+  metric "${ANALYTICS_MANAGEMENT_PORT:-9083}" 'hhms_pipeline_delay_seconds_count\{.*received_to_judged' "readings judged"
+  metric "${ALERTS_MANAGEMENT_PORT:-9084}" 'hhms_alerts_opened_total\{.*kind="clinical"' "episodes opened"
+  metric "${ALERTS_MANAGEMENT_PORT:-9084}" 'hhms_pipeline_delay_seconds_count\{.*detected_to_alert' "anomalies alerted"
+  metric "${ALERTS_MANAGEMENT_PORT:-9084}" 'hhms_sms_sent_total\{' "SMS sent"
+  ok "pipeline metrics on the management ports: readings, judgement delay, episodes, SMS"
+fi
+
 echo "PASS: end-to-end checks passed against $BASE_URL"

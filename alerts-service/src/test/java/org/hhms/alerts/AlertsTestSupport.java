@@ -5,6 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.hhms.alerts.careteam.CareTeams;
 import org.hhms.contracts.RedisKeys;
 import org.hhms.contracts.alarms.AnomalyKind;
@@ -33,6 +36,12 @@ abstract class AlertsTestSupport extends HttpTestSupport {
 
     @Autowired
     CareTeams careTeams;
+
+    /** The count of a counter with these tags; 0 before anything was counted. */
+    static double counted(MeterRegistry meters, String name, String... tags) {
+        Counter counter = meters.find(name).tags(tags).counter();
+        return counter == null ? 0 : counter.count();
+    }
 
     /** A patient with a care team of these people (role, phone), in escalation order; returns their ids. */
     List<UUID> team(UUID patient, String... rolesAndPhones) {

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.hhms.alerts.alert.Alert;
 import org.hhms.alerts.alert.AlertService;
 import org.hhms.alerts.notify.NotificationService;
@@ -47,10 +49,14 @@ class EpisodeTest extends AlertsTestSupport {
     @Autowired
     NotificationService notifications;
 
+    @Autowired
+    MeterRegistry meters;
+
     @Test
     void concurrentConditionsOfOnePatientAreOneEpisodePagedOnceWithOneAllClearAfterTheLastClears() {
         UUID patient = UUID.randomUUID();
         team(patient, "doctor", "+15555550201", "caretaker", "+15555550202");
+        double openedBefore = counted(meters, "hhms.alerts.opened", "kind", "clinical");
         UUID episode = anomaly(patient, "heart_rate:threshold", Severity.WARNING, "heart_rate 135 > max 130.0").id();
         CLOCK.advance(Duration.ofSeconds(1));
         assertThat(anomaly(patient, "news2", Severity.WARNING, "NEWS2 5: medium").id()).isEqualTo(episode);
@@ -59,6 +65,8 @@ class EpisodeTest extends AlertsTestSupport {
         notifications.sendDue();
         assertThat(count("SELECT count(*) FROM alerts WHERE patient_id = ?", patient)).isEqualTo(1);
         assertThat(sent(episode)).as("one page for the episode").isEqualTo(1);
+        assertThat(counted(meters, "hhms.alerts.opened", "kind", "clinical") - openedBefore).as("the operator's count")
+                .isEqualTo(1);
         JsonNode alert = get("/alerts/" + patient, 200).get(0);
         assertThat(alert.get("kind").asString()).isEqualTo("clinical");
         assertThat(alert.get("conditions").findValuesAsString("condition_key")).containsExactly(
@@ -102,7 +110,9 @@ class EpisodeTest extends AlertsTestSupport {
 
         CLOCK.advance(Duration.ofMinutes(3));
         Instant rise = CLOCK.instant();
+        double worsenedBefore = counted(meters, "hhms.alerts.worsened", "severity", "critical");
         anomaly(patient, "spo2:threshold", Severity.CRITICAL, "spo2 80 < min 90.0");
+        assertThat(counted(meters, "hhms.alerts.worsened", "severity", "critical") - worsenedBefore).isEqualTo(1);
         notifications.sendDue();
         assertThat(count("SELECT count(*) FROM notifications WHERE alert_id = ? AND purpose = 'worsened' "
                 + "AND status = 'sent' AND recipient_id = ?", episode, team.get(0))).as("paged again, at once")

@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.hhms.alerts.alert.AlertService;
 import org.hhms.alerts.config.AlertsProperties;
 import org.hhms.alerts.notify.NotificationRepository;
@@ -122,26 +124,34 @@ class TwilioDeliveryTest extends AlertsTestSupport {
     @Test
     void aRetryQueuedBeforeARestartIsSentOnceAfterIt(@Autowired NotificationRepository repository,
             @Autowired DeliveryOutcomes outcomes, @Autowired SmsSender sms,
-            @Autowired TransactionTemplate transactions, @Autowired AlertsProperties properties) {
+            @Autowired TransactionTemplate transactions, @Autowired AlertsProperties properties,
+            @Autowired MeterRegistry meters) {
         UUID patient = UUID.randomUUID();
         team(patient, "doctor", "+15555550203");
+        double failedBefore = counted(meters, "hhms.sms.failed", "reason", "provider_error", "outcome", "retrying");
+        double sentBefore = counted(meters, "hhms.sms.sent", "severity", "critical", "purpose", "alert");
         TWILIO.mode = 503;
         UUID alert = alerts.onAnomaly(null, null, patient, patient + ":r", AnomalyKind.THRESHOLD, null, Severity.CRITICAL, "spo2 70 < min 90.0",
                 CLOCK.instant()).id();
         notifications.sendDue();
         assertThat(status(alert)).isEqualTo("retrying");
+        assertThat(counted(meters, "hhms.sms.failed", "reason", "provider_error", "outcome", "retrying") - failedBefore)
+                .as("the operator's metric of failed SMS").isEqualTo(1);
 
         // A new instance on the same database, as after a restart: it finds the queued retry and sends it once.
         TWILIO.mode = 201;
         int createdBefore = TWILIO.created.get();
         Clock later = Clock.offset(CLOCK, Duration.ofMinutes(1));
         NotificationService restarted = new NotificationService(repository, outcomes, sms, transactions,
-                properties, later);
+                properties, later, meters);
         restarted.sendDue();
         restarted.sendDue();
         assertThat(status(alert)).isEqualTo("sent");
         assertThat(TWILIO.created.get() - createdBefore).isEqualTo(1);
+        assertThat(counted(meters, "hhms.sms.sent", "severity", "critical", "purpose", "alert") - sentBefore)
+                .isEqualTo(1);
     }
+
 
     private String status(UUID alert) {
         return jdbc.queryForObject("SELECT status FROM notifications WHERE alert_id = ? ORDER BY created_at LIMIT 1",

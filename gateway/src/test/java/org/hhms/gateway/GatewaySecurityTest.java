@@ -103,6 +103,11 @@ class GatewaySecurityTest {
                 .expectHeader().exists("X-Content-Type-Options")
                 .expectBody().jsonPath("$.authorization").isEqualTo("Bearer " + token);
         client.get().uri("/users/health").exchange().expectStatus().isOk();
+        // The API docs, as the README points to them: the page, its script and the document it reads.
+        client.get().uri("/users/docs").exchange().expectStatus().isOk();
+        client.get().uri("/users/swagger-ui/index.html").exchange().expectStatus().isOk();
+        client.get().uri("/users/api-docs/swagger-config").exchange().expectStatus().isOk();
+        client.get().uri("/users/actuator/prometheus").exchange().expectStatus().isUnauthorized();
         client.post().uri("/users/token/refresh").exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.path").isEqualTo("/users/token/refresh");
     }

@@ -16,10 +16,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.hhms.testsupport.FakeUserService;
 import org.hhms.testsupport.TestDatabases;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -39,6 +42,9 @@ class IngestTest extends VitalsApiSupport {
         registry.add("hhms.security.user-service-url", USERS::url);
         registry.add("hhms.vitals.max-batch", () -> 50);
     }
+
+    @Autowired
+    MeterRegistry meters;
 
     @AfterAll
     static void stop() {
@@ -80,6 +86,8 @@ class IngestTest extends VitalsApiSupport {
     @Test
     void aRepeatedReadingIsStoredOnceAndAnswered200WithWhatWasStored() {
         UUID patient = USERS.addPatient();
+        double storedBefore = ingested("stored");
+        double repeatsBefore = ingested("repeat");
         Map<String, Object> reading = reading("2026-11-23T10:05:00Z", "heart_rate", 71);
         JsonNode first = post("/patient/" + patient, reading, 201);
         JsonNode again = post("/patient/" + patient, reading, 200);
@@ -89,10 +97,16 @@ class IngestTest extends VitalsApiSupport {
         JsonNode retried = post("/patient/" + patient, reading(null, "reading_id", "dev-42", "heart_rate", 99), 200);
         assertThat(retried.get("heart_rate").asDouble()).isEqualTo(72.0);
         assertThat(rows(patient)).isEqualTo(2);
+        assertThat(ingested("stored") - storedBefore).as("hhms.readings.ingested{outcome=stored}").isEqualTo(2);
+        assertThat(ingested("repeat") - repeatsBefore).isEqualTo(2);
         List<JsonNode> events = awaitVitalEvents(patient, e -> e.size() >= 2);
         sleep(300);
         assertThat(vitalEvents(patient)).hasSize(2);
         assertThat(events).extracting(e -> e.get("data").get("reading_id").asString()).doesNotHaveDuplicates();
+    }
+
+    private double ingested(String outcome) {
+        return meters.get("hhms.readings.ingested").tag("outcome", outcome).counter().count();
     }
 
     @Test

@@ -48,7 +48,7 @@ import tools.jackson.databind.ObjectMapper;
 public class HhmsSecurityAutoConfiguration {
 
     /** Actuator lives on the management port only (loopback, or the internal network): no token there. */
-    private static final String[] ALWAYS_PUBLIC = { "/health", "/error", "/actuator/**", "/*/api-docs", "/*/api-docs/**", "/*/docs", "/*/docs/**", "/swagger-ui/**" };
+    private static final String[] ALWAYS_PUBLIC = { "/health", "/error", "/actuator/**", "/*/api-docs", "/*/api-docs/**", "/*/docs", "/*/docs/**", "/*/swagger-ui/**" };
 
     @Bean
     JwtTokens jwtTokens(SecurityProperties properties) {

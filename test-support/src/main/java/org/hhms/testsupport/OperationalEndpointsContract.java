@@ -85,6 +85,8 @@ public abstract class OperationalEndpointsContract extends HttpTestSupport {
     void servesOpenApiDocsUnderItsPrefix() {
         client.get().uri("/" + pathPrefix() + "/api-docs").exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.openapi").exists();
+        client.get().uri("/" + pathPrefix() + "/swagger-ui/index.html").exchange().expectStatus().isOk()
+                .expectBody(String.class).value(page -> assertThat(page).contains("swagger-ui"));
     }
 
     @Test

@@ -48,10 +48,12 @@ public class AlertService {
     private final AlertBroadcaster broadcaster;
     private final AlertsProperties properties;
     private final Clock clock;
+    private final EpisodeMetrics metrics;
 
     public AlertService(AlertRepository alerts, AlertConditions conditions, NotificationService notifications,
             NotificationRepository attempts, CareTeams careTeams, AlertViews views, AlertBroadcaster broadcaster,
-            AlertsProperties properties, Clock clock) {
+            AlertsProperties properties, Clock clock, EpisodeMetrics metrics) {
+        this.metrics = metrics;
         this.alerts = alerts;
         this.conditions = conditions;
         this.notifications = notifications;
@@ -82,6 +84,7 @@ public class AlertService {
                     now);
             alerts.recordAnomaly(candidate.id(), anomalyId, readingId, severity, description, readingAt, now);
             page(candidate);
+            metrics.opened(alertKind);
             return alerts.find(candidate.id()).orElseThrow();
         }
         Alert open = alerts.lockActive(alertKey).orElseThrow();
@@ -122,6 +125,7 @@ public class AlertService {
      * known yet) gets its first page instead.
      */
     private void worsened(Alert alert, Alert before, Instant now) {
+        metrics.worsened(alert);
         Instant escalation = at(now, properties.escalationDelay(alert.severity()));
         Instant repeat = at(now, properties.repeatInterval(alert.severity()));
         if (attempts.forAlert(alert.id()).isEmpty()) {
@@ -151,6 +155,7 @@ public class AlertService {
         Alert alert = newAlert(id, patientId, "manual:" + id, AlertKind.MANUAL, severity, message, null, now);
         alerts.insertIfNoActive(alert);
         page(alert);
+        metrics.opened(AlertKind.MANUAL);
         return alerts.find(id).orElseThrow();
     }
 

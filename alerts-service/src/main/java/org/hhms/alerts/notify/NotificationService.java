@@ -7,6 +7,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.hhms.alerts.careteam.CareTeamMember;
 import org.hhms.alerts.config.AlertsProperties;
 import org.hhms.contracts.alarms.Severity;
@@ -32,9 +34,11 @@ public class NotificationService {
     private final TransactionTemplate transactions;
     private final AlertsProperties properties;
     private final Clock clock;
+    private final MeterRegistry meters;
 
     public NotificationService(NotificationRepository notifications, DeliveryOutcomes outcomes, SmsSender sms,
-            TransactionTemplate transactions, AlertsProperties properties, Clock clock) {
+            TransactionTemplate transactions, AlertsProperties properties, Clock clock, MeterRegistry meters) {
+        this.meters = meters;
         this.notifications = notifications;
         this.outcomes = outcomes;
         this.sms = sms;
@@ -95,11 +99,13 @@ public class NotificationService {
                         + n.severity().json() + " SMS about this alert per " + properties.rateLimitWindow().toMinutes()
                         + " min to this person; goes at " + free, free.isAfter(now) ? free : now.plusSeconds(1),
                         false, now);
+                meters.counter("hhms.sms.held", "severity", n.severity().json(), "reason", "rate_limit").increment();
                 return;
             }
         }
         SmsResult result = sms.send(n.recipientPhone(), n.body());
         transactions.executeWithoutResult(status -> recordOutcome(n, result, now()));
+        count(n, result);
     }
 
     /** The alert first (its row is locked before the notification's, as everywhere else), then the attempt. */
@@ -118,6 +124,17 @@ public class NotificationService {
                 outcomes.failed(n.alertId(), "SMS to " + n.recipientName() + " failed: " + failed.error(), true, now);
                 notifications.failed(n.id(), failed.error(), now);
             }
+        }
+    }
+
+    /** The {@code hhms.sms.*} metrics (docs/operations.md), once the outcome is committed. */
+    private void count(Notification n, SmsResult result) {
+        switch (result) {
+            case SmsResult.Sent sent -> meters.counter("hhms.sms.sent", "severity", n.severity().json(),
+                    "purpose", n.purpose()).increment();
+            case SmsResult.Failed failed -> meters.counter("hhms.sms.failed", "severity", n.severity().json(),
+                    "reason", failed.reason(), "outcome",
+                    failed.retryable() && n.tries() < properties.maxTries() ? "retrying" : "given_up").increment();
         }
     }
 

@@ -6,6 +6,7 @@ public sealed interface SmsResult {
     record Sent(String providerMessageId) implements SmsResult {
     }
 
-    record Failed(String error, boolean retryable) implements SmsResult {
+    /** {@code reason} is one of a few words, for the {@code hhms.sms.failed} metric; {@code error} says it all. */
+    record Failed(String error, boolean retryable, String reason) implements SmsResult {
     }
 }

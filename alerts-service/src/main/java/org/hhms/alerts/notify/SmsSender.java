@@ -36,7 +36,7 @@ public class SmsSender {
 
     public SmsResult send(String to, String body) {
         if (to == null || to.isBlank()) {
-            return new SmsResult.Failed("no phone number on file", false);
+            return new SmsResult.Failed("no phone number on file", false, "no_phone");
         }
         if (settings.testMode()) {
             return new SmsResult.Sent("mock-" + UUID.randomUUID());
@@ -49,9 +49,11 @@ public class SmsSender {
             Integer status = e.getStatusCode();
             boolean retryable = status == null || status == 429 || status >= 500;
             return new SmsResult.Failed("Twilio " + (status == null ? "" : status + " ")
-                    + (e.getCode() == null ? "" : "error " + e.getCode() + ": ") + e.getMessage(), retryable);
+                    + (e.getCode() == null ? "" : "error " + e.getCode() + ": ") + e.getMessage(), retryable,
+                    status == null ? "provider_error" : status == 429 ? "provider_rate_limit"
+                            : status >= 500 ? "provider_error" : "rejected");
         } catch (ApiConnectionException e) {
-            return new SmsResult.Failed("Twilio unreachable: " + e.getMessage(), true);
+            return new SmsResult.Failed("Twilio unreachable: " + e.getMessage(), true, "unreachable");
         }
     }
 

@@ -1,8 +1,11 @@
 package org.hhms.alerts.stream;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.UUID;
 
 import org.hhms.alerts.alert.AlertService;
+import org.hhms.alerts.alert.EpisodeMetrics;
 import org.hhms.contracts.events.AnomalyContradicted;
 import org.hhms.contracts.events.AnomalyDetected;
 import org.hhms.contracts.events.AnomalyResolved;
@@ -22,10 +25,14 @@ public class AnomalyEventHandler implements EventHandler {
 
     private final AlertService alerts;
     private final ProcessedEvents processed;
+    private final EpisodeMetrics metrics;
+    private final Clock clock;
 
-    public AnomalyEventHandler(AlertService alerts, ProcessedEvents processed) {
+    public AnomalyEventHandler(AlertService alerts, ProcessedEvents processed, EpisodeMetrics metrics, Clock clock) {
         this.alerts = alerts;
         this.processed = processed;
+        this.metrics = metrics;
+        this.clock = clock;
     }
 
     @Override
@@ -42,10 +49,15 @@ public class AnomalyEventHandler implements EventHandler {
             return; // already handled
         }
         switch (event.data()) {
-            case AnomalyDetected d -> alerts.onAnomaly(d.anomalyId(), d.readingId(), required(d.patientId(), "patient_id"),
-                    required(d.conditionKey(), "condition_key"), d.kind(), d.metric(),
-                    required(d.severity(), "severity"), d.description() == null ? "" : d.description(),
-                    d.readingTime());
+            case AnomalyDetected d -> {
+                alerts.onAnomaly(d.anomalyId(), d.readingId(), required(d.patientId(), "patient_id"),
+                        required(d.conditionKey(), "condition_key"), d.kind(), d.metric(),
+                        required(d.severity(), "severity"), d.description() == null ? "" : d.description(),
+                        d.readingTime());
+                if (event.occurredAt() != null) {
+                    metrics.alerted(Duration.between(event.occurredAt(), clock.instant()));
+                }
+            }
             case AnomalyResolved r -> alerts.onResolved(required(r.conditionKey(), "condition_key"),
                     r.description() == null ? "condition cleared" : r.description(), r.readingTime());
             case AnomalyContradicted c -> alerts.onContradicted(required(c.patientId(), "patient_id"),

@@ -8,6 +8,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.hhms.vitals.config.VitalsProperties;
 import org.hhms.vitals.limit.ReadingRateLimit;
 import org.hhms.vitals.patients.KnownPatients;
@@ -30,10 +33,19 @@ public class ReadingService {
     private final LatestReadingCache latest;
     private final VitalsProperties properties;
     private final ReadingRateLimit limit;
+    private final Counter storedReadings;
+    private final Counter repeatedReadings;
 
     public ReadingService(ReadingRepository repository, KnownPatients patients, VitalsEvents events,
-            LatestReadingCache latest, VitalsProperties properties, Clock clock, ReadingRateLimit limit) {
+            LatestReadingCache latest, VitalsProperties properties, Clock clock, ReadingRateLimit limit,
+            MeterRegistry meters) {
         this.limit = limit;
+        this.storedReadings = Counter.builder("hhms.readings.ingested").tag("outcome", "stored")
+                .description("Readings accepted, by whether they were new or a resend of one already stored")
+                .register(meters);
+        this.repeatedReadings = Counter.builder("hhms.readings.ingested").tag("outcome", "repeat")
+                .description("Readings accepted, by whether they were new or a resend of one already stored")
+                .register(meters);
         this.validator = new ReadingValidator(clock, properties.maxReadingAge());
         this.repository = repository;
         this.patients = patients;
@@ -78,14 +90,16 @@ public class ReadingService {
         Map<String, Reading> stored = new LinkedHashMap<>();
         fresh.forEach(r -> stored.put(r.readingId(), r));
         repository.findByKeys(patientId, repeats).forEach(r -> stored.put(r.readingId(), r));
-        if (!fresh.isEmpty()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                if (!fresh.isEmpty()) {
                     latest.merge(patientId, fresh);
                 }
-            });
-        }
+                storedReadings.increment(fresh.size());
+                repeatedReadings.increment(repeats.size());
+            }
+        });
         List<Reading> answer = readings.stream().map(r -> stored.getOrDefault(r.readingId(), r)).toList();
         return new IngestResult(answer, fresh.size());
     }
