@@ -55,7 +55,9 @@ if needs_build; then
     scripts/stop-local.sh
   fi
   echo "Building the jars (./mvnw package -DskipTests)..."
-  ./mvnw -B -q -DskipTests package
+  # forceCreation: a service whose own classes did not change keeps its jar otherwise, with the old copy of a
+  # shared module (service-security, messaging, ...) inside.
+  ./mvnw -B -q -DskipTests -Dmaven.jar.forceCreation=true package
   touch "$BUILD_STAMP"
 fi
 
