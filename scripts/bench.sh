@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The HHMS benchmark: starts the whole stack locally (run-local, on its own databases hhms_bench_*), measures
 # ingest, reads, reading-to-alert latency, alarm quality and resource use, stops the stack, and regenerates
-# docs/BENCHMARKS.md. About 12 minutes. Uses the local PostgreSQL and Redis (it deletes HHMS's hhms:* Redis keys:
+# docs/BENCHMARKS.md. About 18 minutes. Uses the local PostgreSQL and Redis (it deletes HHMS's hhms:* Redis keys:
 # stop a development stack first; its databases are not touched).
 #
 # Usage: scripts/bench.sh            QUICK=1 scripts/bench.sh (shorter runs, for trying the script)
@@ -88,6 +88,12 @@ echo "==== 5. Alarm quality: 200 stable, 20 deteriorating, 10 silent, 20 artefac
 drain
 "${SIM[@]}" cohort --stable 200 --deteriorating 20 --silent 10 --artefacts 20 --hours "$(secs 4 1)" --speed 48 \
   --batch --tick-ms 1000 --settle 30 --tag "bench-$(date +%s)" --json "$OUT/cohort.json" | grep -v '^  t='
+
+echo "==== 5, artefacts: 100 artefact-prone and 20 deteriorating patients (enough artefact-prone patient-days to count)"
+drain
+"${SIM[@]}" cohort --stable 0 --deteriorating 20 --silent 0 --artefacts 100 --hours "$(secs 4 1)" --speed 48 \
+  --batch --tick-ms 1000 --seed 7 --settle 30 --tag "bench-a-$(date +%s)" --json "$OUT/cohort-artefacts.json" \
+  | grep -v '^  t='
 
 echo "==== 2. Batch ingest, 500 readings per request (wrk)"
 drain
