@@ -53,16 +53,17 @@ check '(.services | keys | sort) == ["alerts-service","analytics-service","patie
 check '[.services[] | .status] | all(. == "healthy")' "every service healthy"
 ok "GET /health: gateway and four services healthy"
 
-for pair in users:user-service patient:patient-data-service analytics:analytics-service alerts:alerts-service; do
-  prefix=${pair%%:*}
-  service=${pair#*:}
+# The dependency names are the seed's (its monitoring is keyed on them).
+for entry in users:user-service:postgres-user patient:patient-data-service:timescale-data \
+    analytics:analytics-service:postgres-analytics alerts:alerts-service:postgres-alerts; do
+  IFS=: read -r prefix service database <<<"$entry"
   call GET "/$prefix/health"
   expect 200 "/$prefix/health"
   check ".service == \"$service\" and .status == \"healthy\"" "/$prefix/health"
-  check '.dependencies.postgres.status == "healthy" and .dependencies.redis.status == "healthy"' \
+  check ".dependencies[\"$database\"].status == \"healthy\" and .dependencies.redis.status == \"healthy\"" \
     "/$prefix/health dependencies"
-  check '.dependencies.postgres.response_time_ms | type == "number"' "/$prefix/health response_time_ms"
-  ok "GET /$prefix/health: $service healthy (postgres, redis)"
+  check ".dependencies[\"$database\"].response_time_ms | type == \"number\"" "/$prefix/health response_time_ms"
+  ok "GET /$prefix/health: $service healthy ($database, redis)"
 done
 
 # 2. Every response carries the caller's X-Request-ID.

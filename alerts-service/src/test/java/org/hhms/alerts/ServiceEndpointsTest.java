@@ -26,6 +26,11 @@ class ServiceEndpointsTest extends OperationalEndpointsContract {
     }
 
     @Override
+    protected String databaseDependency() {
+        return "postgres-alerts";
+    }
+
+    @Override
     protected boolean publishesEvents() {
         return false;
     }

@@ -26,6 +26,11 @@ class ServiceEndpointsTest extends OperationalEndpointsContract {
     }
 
     @Override
+    protected String databaseDependency() {
+        return "postgres-analytics";
+    }
+
+    @Override
     protected boolean publishesEvents() {
         return true;
     }

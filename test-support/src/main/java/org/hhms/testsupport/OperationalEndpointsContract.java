@@ -22,6 +22,9 @@ public abstract class OperationalEndpointsContract extends HttpTestSupport {
     /** The service's path prefix, e.g. {@code users}. */
     protected abstract String pathPrefix();
 
+    /** The name its health document gives its database, as in the seed's: e.g. {@code postgres-user}. */
+    protected abstract String databaseDependency();
+
     /** Whether the service publishes events (it then has an outbox and its metrics). */
     protected abstract boolean publishesEvents();
 
@@ -60,7 +63,8 @@ public abstract class OperationalEndpointsContract extends HttpTestSupport {
                 .expectBody()
                 .jsonPath("$.service").isEqualTo(serviceName())
                 .jsonPath("$.status").isEqualTo("healthy")
-                .jsonPath("$.dependencies.postgres.status").isEqualTo("healthy")
+                .jsonPath("$.dependencies['" + databaseDependency() + "'].status").isEqualTo("healthy")
+                .jsonPath("$.dependencies.length()").isEqualTo(2)
                 .jsonPath("$.dependencies.redis.status").isEqualTo("healthy");
     }
 

@@ -43,6 +43,7 @@ class AccessMatrixTest extends UsersApiSupport {
                 Route.of("GET", p, null, "401 403 403 403 200 200 200 403 200"),
                 Route.of("GET", "/users/email/" + email, null, "401 403 403 403 200 200 200 403 200"),
                 Route.of("PATCH", p, "{\"organization\":\"Home\"}", "401 403 403 403 200 403 200 403 200"),
+                Route.of("POST", p, "{\"organization\":\"Home\"}", "401 403 403 403 200 403 200 403 200"),
                 Route.of("PATCH", p, "{\"password\":\"a-new-password-1\"}", "401 403 403 403 403 403 200 403 200"),
                 Route.of("GET", "/users/" + doctor + "/patients", null, "401 403 403 403 200 403 403 403 200"),
                 Route.of("GET", p + "/care-team", null, "401 403 403 403 200 200 200 403 200"),

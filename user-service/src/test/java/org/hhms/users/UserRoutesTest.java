@@ -135,6 +135,17 @@ class UserRoutesTest extends UsersApiSupport {
     }
 
     @Test
+    void theSeedsPostUpdateRouteChangesAUserAsPatchDoes() {
+        UUID id = register("patient", "Pat Post");
+        JsonNode after = post("/users/" + id, Map.of("full_name", "Patricia Post"), 200);
+        assertThat(after.get("full_name").asString()).isEqualTo("Patricia Post");
+        assertThat(get("/users/" + id, 200).get("full_name").asString()).isEqualTo("Patricia Post");
+        assertThat(post("/users/" + id, Map.of("phone", "12345"), 400).get("errors").get(0).get("field").asString())
+                .isEqualTo("phone");
+        post("/users/" + UUID.randomUUID(), Map.of("full_name", "Nobody"), 404);
+    }
+
+    @Test
     void patchErrors() {
         UUID patient = register("patient", "Pat Errors");
         UUID other = register("patient", "Other Person");

@@ -15,11 +15,11 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
 
 import jakarta.validation.Valid;
@@ -78,9 +78,10 @@ public class UserController {
 
     /**
      * Yourself or, for a patient, their doctors; a password only by its owner or an admin, the primary doctor not
-     * by the patient.
+     * by the patient. {@code POST /users/{id}} is the seed system's name for the same update, kept beside
+     * {@code PATCH} so its clients work unchanged.
      */
-    @PatchMapping("/{id}")
+    @RequestMapping(path = "/{id}", method = { RequestMethod.PATCH, RequestMethod.POST })
     public UserResponse update(@PathVariable UUID id, @Valid @RequestBody UpdateUserRequest request) {
         Caller caller = Caller.current();
         boolean self = id.equals(caller.id()) && !caller.is(CallerRole.DEVICE);
