@@ -163,40 +163,36 @@ w("")
 w(f"Background: planned {f(latency['background_readings_per_s_planned'])}/s, sent {f(latency['background_readings_per_s_sent'])}/s, "
   f"statuses {latency['background_statuses']}. Latency: {json.dumps(lat)}.")
 w("")
+def profile_table(run):
+    """One cohort run's figures by profile."""
+    minutes = run["profiles"].get("deteriorating", {}).get("simulated_minutes_from_news2_5_to_first_page", {})
+    w("| profile | patients | clinical alerts | per patient-day | SMS per patient-day | clinical pages per patient-day | by kind/severity | notes |")
+    w("|---|---|---|---|---|---|---|---|")
+    for name, row in run["profiles"].items():
+        notes = ""
+        if name == "deteriorating":
+            notes = (f"{row.get('reached_news2_5')} reached NEWS2 ≥ 5, {row.get('paged')} paged; simulated minutes "
+                     f"to the first page p50 {minutes.get('p50_min')}, p90 {minutes.get('p90_min')}, max {minutes.get('max_min')}")
+        if name == "silent":
+            notes = f"{row.get('silences_detected')}/{row.get('silences')} silences detected (stale_data)"
+        w(f"| {name} | {row['patients']} | {row['clinical_alerts']} | {row['clinical_alerts_per_patient_day']} | "
+          f"{row.get('sms_per_patient_day')} | {row.get('clinical_pages_per_patient_day')} | "
+          f"{', '.join(f'{k} {v}' for k, v in row.get('alerts_by_kind', {}).items()) or '-'} | {notes} |")
+    w("")
+
+
 w("## 5. Alarm quality")
 w("")
 w(f"`java -jar device-simulator/target/device-simulator.jar cohort --stable 200 --deteriorating 20 --silent 10 --artefacts 20 "
   f"--hours {cohort['simulated_hours']:g} --speed {cohort['speed']:g} --batch --tick-ms 1000` — {cohort['simulated_hours']:g} simulated hours at "
   f"{cohort['speed']:g}× real time; {f(cohort['readings_sent'])} readings, statuses {cohort['statuses']}.")
 w("")
-w("| profile | patients | clinical alerts | per patient-day | SMS per patient-day | clinical pages per patient-day | by kind/severity | notes |")
-w("|---|---|---|---|---|---|---|---|")
-for name, row in profiles.items():
-    notes = ""
-    if name == "deteriorating":
-        notes = (f"{row.get('reached_news2_5')} reached NEWS2 ≥ 5, {row.get('paged')} paged; simulated minutes "
-                 f"to the first page p50 {delay.get('p50_min')}, p90 {delay.get('p90_min')}, max {delay.get('max_min')}")
-    if name == "silent":
-        notes = f"{row.get('silences_detected')}/{row.get('silences')} silences detected (stale_data)"
-    w(f"| {name} | {row['patients']} | {row['clinical_alerts']} | {row['clinical_alerts_per_patient_day']} | "
-      f"{row.get('sms_per_patient_day')} | {row.get('clinical_pages_per_patient_day')} | "
-      f"{', '.join(f'{k} {v}' for k, v in row.get('alerts_by_kind', {}).items()) or '-'} | {notes} |")
-w("")
+profile_table(cohort)
 w(f"The artefact-prone cohort: `java -jar device-simulator/target/device-simulator.jar cohort --stable 0 --deteriorating 20 "
   f"--silent 0 --artefacts 100 --hours {cohort_artefacts['simulated_hours']:g} --speed {cohort_artefacts['speed']:g} --batch "
   f"--tick-ms 1000 --seed 7`; {f(cohort_artefacts['readings_sent'])} readings.")
 w("")
-w("| profile | patients | clinical alerts | per patient-day | SMS per patient-day | clinical pages per patient-day | by kind/severity | notes |")
-w("|---|---|---|---|---|---|---|---|")
-for name, row in cohort_artefacts["profiles"].items():
-    notes = ""
-    if name == "deteriorating":
-        notes = (f"{row.get('reached_news2_5')} reached NEWS2 ≥ 5, {row.get('paged')} paged; simulated minutes "
-                 f"to the first page p50 {delay2.get('p50_min')}, p90 {delay2.get('p90_min')}, max {delay2.get('max_min')}")
-    w(f"| {name} | {row['patients']} | {row['clinical_alerts']} | {row['clinical_alerts_per_patient_day']} | "
-      f"{row.get('sms_per_patient_day')} | {row.get('clinical_pages_per_patient_day')} | "
-      f"{', '.join(f'{k} {v}' for k, v in row.get('alerts_by_kind', {}).items()) or '-'} | {notes} |")
-w("")
+profile_table(cohort_artefacts)
 w("SMS are every text sent (pages, escalations, repeats, rises and all-clears); clinical pages are those that ask")
 w("someone to act about a clinical alert. The first page after NEWS2 ≥ 5 counts an episode already paged and still")
 w("open at that moment as paged at once (the care team knew).")

@@ -152,7 +152,6 @@ class TwilioDeliveryTest extends AlertsTestSupport {
                 .isEqualTo(1);
     }
 
-
     private String status(UUID alert) {
         return jdbc.queryForObject("SELECT status FROM notifications WHERE alert_id = ? ORDER BY created_at LIMIT 1",
                 String.class, alert);

@@ -2,7 +2,6 @@ package org.hhms.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,7 +31,7 @@ class ComposeSettingsTest {
     final String composeText = DeployFiles.read(ROOT.resolve("docker-compose.yml"));
 
     @Test
-    void everySettingOfEnvExampleThatAServiceReadsReachesItsContainer() throws IOException {
+    void everySettingOfEnvExampleThatAServiceReadsReachesItsContainer() {
         Map<String, Set<String>> missing = new LinkedHashMap<>();
         for (String service : SERVICES) {
             Set<String> passed = environment(service).keySet();

@@ -5,9 +5,8 @@ import java.time.Duration;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
+import org.hhms.web.AfterCommit;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The alarm figures an operator watches (docs/operations.md, "Metrics"): alerts opened by kind, severity rises that
@@ -28,30 +27,17 @@ public class EpisodeMetrics {
     }
 
     void opened(AlertKind kind) {
-        afterCommit(() -> meters.counter("hhms.alerts.opened", "kind", kind.json()).increment());
+        AfterCommit.run(() -> meters.counter("hhms.alerts.opened", "kind", kind.json()).increment());
     }
 
     void worsened(Alert alert) {
-        afterCommit(() -> meters.counter("hhms.alerts.worsened", "severity", alert.severity().json()).increment());
+        AfterCommit.run(() -> meters.counter("hhms.alerts.worsened", "severity", alert.severity().json()).increment());
     }
 
     /** An anomaly event handled {@code delay} after analytics detected it. */
     public void alerted(Duration delay) {
         if (!delay.isNegative()) {
-            afterCommit(() -> detectedToAlert.record(delay));
+            AfterCommit.run(() -> detectedToAlert.record(delay));
         }
-    }
-
-    private static void afterCommit(Runnable count) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            count.run();
-            return;
-        }
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                count.run();
-            }
-        });
     }
 }

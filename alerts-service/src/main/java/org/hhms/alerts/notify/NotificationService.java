@@ -115,7 +115,7 @@ public class NotificationService {
                 outcomes.sent(n.alertId(), now);
                 notifications.sent(n.id(), sent.providerMessageId(), now);
             }
-            case SmsResult.Failed failed when failed.retryable() && n.tries() < properties.maxTries() -> {
+            case SmsResult.Failed failed when retried(n, failed) -> {
                 Duration delay = properties.retryBase().multipliedBy(1L << Math.min(n.tries() - 1, 10));
                 outcomes.failed(n.alertId(), failed.error(), false, now);
                 notifications.retryAt(n.id(), failed.error(), now.plus(delay), true, now);
@@ -133,9 +133,13 @@ public class NotificationService {
             case SmsResult.Sent sent -> meters.counter("hhms.sms.sent", "severity", n.severity().json(),
                     "purpose", n.purpose()).increment();
             case SmsResult.Failed failed -> meters.counter("hhms.sms.failed", "severity", n.severity().json(),
-                    "reason", failed.reason(), "outcome",
-                    failed.retryable() && n.tries() < properties.maxTries() ? "retrying" : "given_up").increment();
+                    "reason", failed.reason(), "outcome", retried(n, failed) ? "retrying" : "given_up").increment();
         }
+    }
+
+    /** A failed attempt is tried again while it is retryable and tries are left. */
+    private boolean retried(Notification n, SmsResult.Failed failed) {
+        return failed.retryable() && n.tries() < properties.maxTries();
     }
 
     private Instant now() {

@@ -47,11 +47,12 @@ public class SmsSender {
             return new SmsResult.Sent(message.getSid());
         } catch (ApiException e) {
             Integer status = e.getStatusCode();
-            boolean retryable = status == null || status == 429 || status >= 500;
+            // Twilio's own trouble (no status, 5xx) and its rate limit pass; any other 4xx refuses this message.
+            String reason = status == null || status >= 500 ? "provider_error"
+                    : status == 429 ? "provider_rate_limit" : "rejected";
             return new SmsResult.Failed("Twilio " + (status == null ? "" : status + " ")
-                    + (e.getCode() == null ? "" : "error " + e.getCode() + ": ") + e.getMessage(), retryable,
-                    status == null ? "provider_error" : status == 429 ? "provider_rate_limit"
-                            : status >= 500 ? "provider_error" : "rejected");
+                    + (e.getCode() == null ? "" : "error " + e.getCode() + ": ") + e.getMessage(),
+                    !reason.equals("rejected"), reason);
         } catch (ApiConnectionException e) {
             return new SmsResult.Failed("Twilio unreachable: " + e.getMessage(), true, "unreachable");
         }

@@ -12,10 +12,9 @@ import org.hhms.contracts.events.EventEnvelope;
 import org.hhms.contracts.events.EventPayload;
 import org.hhms.contracts.events.VitalRecorded;
 import org.hhms.messaging.stream.EventHandler;
+import org.hhms.web.AfterCommit;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Has each {@code vital.recorded} judged, once per reading (a repeat of the event changes nothing). Other event
@@ -46,12 +45,7 @@ public class VitalEventHandler implements EventHandler {
             evaluator.evaluate(VitalReading.of(recorded, event.traceId()));
             if (recorded.receivedAt() != null) {
                 Duration delay = Duration.between(recorded.receivedAt(), clock.instant());
-                TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                    @Override
-                    public void afterCommit() {
-                        receivedToJudged.record(delay);
-                    }
-                });
+                AfterCommit.run(() -> receivedToJudged.record(delay));
             }
         }
     }
