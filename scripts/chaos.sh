@@ -11,9 +11,13 @@
 #   - no notification is sent twice for the same alert, recipient, round and purpose
 #   - nothing was answered 500
 #
-# Usage: scripts/chaos.sh            every fault (about 8 minutes)
-#        scripts/chaos.sh --short    patient-data, analytics and alerts killed, Redis and PostgreSQL restarted
-#                                    (about 5 minutes; what .ci/run runs)
+# Usage: scripts/chaos.sh             every fault (about 8 minutes)
+#        scripts/chaos.sh --short     patient-data, analytics and alerts killed, Redis and PostgreSQL restarted
+#                                     (about 5 minutes; what .ci/run runs)
+#        scripts/chaos.sh --replicas  two instances of patient-data, analytics and alerts (run-local.sh --replicas 2);
+#                                     one instance of each killed with -9 and left dead, so the survivors must serve
+#                                     every request and take over what the dead one had read but not acknowledged
+#                                     (one more invariant; about 5 minutes; .ci/run runs it too)
 # Needs: a JDK 25, curl, psql, redis-cli; root (or the postgres user) to stop and start PostgreSQL. It deletes the
 # hhms:* Redis keys: stop a development stack first (its databases are not touched).
 set -euo pipefail
@@ -26,14 +30,15 @@ use_local_secrets
 
 OUT=.run/chaos
 rm -rf "$OUT" && mkdir -p "$OUT"
-SHORT=0
-[ "${1:-}" = --short ] && SHORT=1
-if [ "$SHORT" = 1 ]; then
-  FAULTS=(kill:patient-data-service kill:analytics-service kill:alerts-service restart:redis restart:postgres)
-else
-  FAULTS=(kill:patient-data-service kill:analytics-service kill:alerts-service kill:user-service kill:gateway
-          restart:redis restart:postgres)
-fi
+case "${1:-}" in
+  --short) FAULTS=(kill:patient-data-service kill:analytics-service kill:alerts-service restart:redis restart:postgres) ;;
+  --replicas)
+    export HHMS_REPLICAS=2 # every run-local.sh of this run keeps two instances
+    FAULTS=(kill-instance:patient-data-service kill-instance:analytics-service kill-instance:alerts-service) ;;
+  "") FAULTS=(kill:patient-data-service kill:analytics-service kill:alerts-service kill:user-service kill:gateway
+              restart:redis restart:postgres) ;;
+  *) echo "usage: scripts/chaos.sh [--short | --replicas]" >&2; exit 2 ;;
+esac
 PG_VERSION=$(ls /etc/postgresql 2>/dev/null | sort -V | tail -n 1 || true)
 REDIS_CLI=(redis-cli -h 127.0.0.1 -p 6379)
 
@@ -77,8 +82,31 @@ restart_postgres() {
   return 1
 }
 
+# The stream entries a consumer holds read but unacknowledged, over the HHMS streams (XINFO CONSUMERS).
+STREAMS=(hhms:vitals hhms:anomalies hhms:users)
+pending_of() { # group consumer
+  local stream total=0 n
+  for stream in "${STREAMS[@]}"; do
+    n=$("${REDIS_CLI[@]}" XINFO CONSUMERS "$stream" "$1" 2>/dev/null \
+        | awk -v c="$2" '$0 == "name" { getline; n = $0 } $0 == "pending" { getline; if (n == c) print }')
+    total=$((total + ${n:-0}))
+  done
+  echo "$total"
+}
+
+# Instances killed and left dead (--replicas): "group consumer pending-at-kill" each.
+DEAD=()
 inject() { # fault
   case "$1" in
+    kill-instance:*)
+      local name=${1#kill-instance:} port group
+      port=$(hhms_instances 1 | awk -v n="$name" '$1 == n { print $2 }')
+      group=${name%-service}
+      kill -KILL "$(cat ".run/pids/$name.pid")"
+      rm -f ".run/pids/$name.pid"
+      sleep 1
+      DEAD+=("$group $group-$port $(pending_of "$group" "$group-$port")")
+      ;;
     kill:*)
       local name=${1#kill:}
       kill -KILL "$(cat ".run/pids/$name.pid")"
@@ -187,10 +215,20 @@ sms_twice=$(q "$ALERTS" "SELECT count(*) FROM (SELECT 1 FROM notifications WHERE
 sms_sent=$(q "$ALERTS" "SELECT count(*) FROM notifications WHERE status = 'sent'")
 sms_uncertain=$(q "$ALERTS" "SELECT count(*) FROM notifications WHERE status = 'uncertain'")
 answered_500=$(q "$CHECK" "SELECT count(*) FROM ledger WHERE saw_500")
-replayed=$(grep -h "sending .* event(s) again" .run/logs/*.log 2>/dev/null | wc -l)
+replayed=$({ grep -h "sending .* event(s) again" .run/logs/*.log 2>/dev/null || true; } | wc -l)
+
+# Replicas: what each killed instance held read but unacknowledged, and what of it is still unacknowledged now
+# (the survivors take entries over after ${*_RECLAIM_IDLE:-60s} idle).
+held_at_kill=0 held_now=0 dead_names=()
+for dead in "${DEAD[@]}"; do
+  read -r group consumer at_kill <<<"$dead"
+  held_at_kill=$((held_at_kill + at_kill))
+  held_now=$((held_now + $(pending_of "$group" "$consumer")))
+  dead_names+=("$consumer")
+done
 
 violations=$((lost + doubled + not_judged + judged_unstored + probes_unalerted + probe_anomalies_twice + sms_twice \
-              + answered_500 + (probes_acknowledged < probes ? 1 : 0) + (acknowledged == 0 ? 1 : 0)))
+              + answered_500 + held_now + (probes_acknowledged < probes ? 1 : 0) + (acknowledged == 0 ? 1 : 0)))
 {
   echo "Faults, in order, and the seconds until the gateway's /health answered 200 again:"
   echo
@@ -212,6 +250,9 @@ violations=$((lost + doubled + not_judged + judged_unstored + probes_unalerted +
   echo "| no probe anomaly stored twice | $probes probes | $probe_anomalies_twice |"
   echo "| no notification sent twice (alert, recipient, round, purpose) | $sms_sent sent | $sms_twice |"
   echo "| nothing answered 500 | $(q "$CHECK" "SELECT coalesce(sum(attempts), 0) FROM ledger") answers | $answered_500 |"
+  if [ "${#DEAD[@]}" -gt 0 ]; then
+    echo "| entries a killed instance had read are taken over (${dead_names[*]}) | $held_at_kill held at the kill | $held_now |"
+  fi
 } | tee "$OUT/report.md"
 echo
 if [ "$violations" -gt 0 ]; then

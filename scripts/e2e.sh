@@ -315,9 +315,14 @@ ok "API docs public through the gateway; metrics are not"
 
 # The operator's metrics, on the management ports (loopback; only when the stack runs on this machine).
 if [[ "$BASE_URL" =~ ^http://(localhost|127\.0\.0\.1): ]]; then
-  metric() { # metric PORT PATTERN DESCRIPTION — the scrape has a line matching PATTERN with a value above 0
-    curl -s --max-time 5 "http://127.0.0.1:$1/actuator/prometheus" | grep -E "^$2" | awk '{ if ($NF > 0) f = 1 } END { exit !f }' \
-      || fail "metric $3 ($2 on port $1) missing or zero"
+  # metric PORT PATTERN DESCRIPTION: a line matching PATTERN with a value above 0 in the scrape of PORT, or of the
+  # same service's other instances (run-local.sh --replicas: PORT + 100, + 200, + 300) since either may have done it.
+  metric() {
+    for port in "$1" $(($1 + 100)) $(($1 + 200)) $(($1 + 300)); do
+      curl -s --max-time 5 "http://127.0.0.1:$port/actuator/prometheus" | grep -E "^$2" \
+        | awk '{ if ($NF > 0) f = 1 } END { exit !f }' && return 0
+    done
+    fail "metric $3 ($2 on port $1 or its replicas' ports) missing or zero"
   }
   metric "${VITALS_MANAGEMENT_PORT:-9082}" 'hhms_readings_ingested_total\{.*outcome="stored"' "readings stored"
   metric "${VITALS_MANAGEMENT_PORT:-9082}" 'hhms_readings_ingested_total\{.*outcome="repeat"' "readings resent"

@@ -2,20 +2,42 @@
 # The README's run command: starts the whole HHMS stack as JVM processes on this host. Provides what it needs first
 # (a JDK 25, PostgreSQL and Redis: installed and started where missing and permitted, scripts/lib/dependencies.sh),
 # builds the jars if needed, creates the four databases if missing, starts the five services in the background
-# (logs and pids under .run/), and waits until the gateway's /health answers 200.
+# (logs and pids under .run/), and waits until the gateway's /health answers 200 and every instance's own does.
 # Running it again does not start a second copy of a service that is still running. Stop with scripts/stop-local.sh.
 #
-# Usage: scripts/run-local.sh            scripts/run-local.sh --fresh   (start over: empty databases and streams)
+# Usage: scripts/run-local.sh [--fresh] [--replicas N]
+#   --fresh         start over: empty databases and streams
+#   --replicas N    N instances (1-4, default 1, or HHMS_REPLICAS) of each stream service: patient-data, analytics
+#                   and alerts; instance i listens on the service's port + 100*(i-1) (8182, 8183, 8184, management
+#                   9182, ...) and the gateway takes turns over them (its *_SERVICE_URL lists every instance).
 # Environment: START_TIMEOUT (seconds, default 180), REBUILD=1 to force a build, JAVA_OPTS for every JVM, and any
 # service setting from .env.example (exported variables reach the services).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/common.sh
 source scripts/lib/dependencies.sh
+
+usage() { echo "usage: scripts/run-local.sh [--fresh] [--replicas N]" >&2; exit 2; }
+FRESH=0
+REPLICAS="${HHMS_REPLICAS:-1}"
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --fresh) FRESH=1 ;;
+    --replicas) [ $# -ge 2 ] || usage; REPLICAS=$2; shift ;;
+    --replicas=*) REPLICAS=${1#--replicas=} ;;
+    *) usage ;;
+  esac
+  shift
+done
+if ! [[ "$REPLICAS" =~ ^[1-4]$ ]]; then
+  echo "--replicas must be a number from 1 to 4, not '$REPLICAS'" >&2
+  exit 2
+fi
+
 ensure_dependencies
 use_local_secrets
 
-if [ "${1:-}" = --fresh ]; then
+if [ "$FRESH" = 1 ]; then
   echo "Starting over: stopping the stack, dropping ${HHMS_DATABASES[*]} and the hhms:* Redis keys"
   scripts/stop-local.sh >/dev/null 2>&1 || true
   for db in "${HHMS_DATABASES[@]}"; do
@@ -23,9 +45,6 @@ if [ "${1:-}" = --fresh ]; then
   done
   redis-cli -h 127.0.0.1 -p 6379 --scan --pattern 'hhms:*' | xargs -r -n 100 redis-cli -h 127.0.0.1 -p 6379 DEL \
     >/dev/null
-elif [ -n "${1:-}" ]; then
-  echo "usage: scripts/run-local.sh [--fresh]" >&2
-  exit 2
 fi
 
 RUN_DIR=.run
@@ -72,14 +91,54 @@ is_running() { # pidfile
   [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null
 }
 
-for entry in "${HHMS_SERVICES[@]}"; do
-  read -r name port jar <<<"$entry"
+stop_instance() { # name
+  local pidfile="$RUN_DIR/pids/$1.pid"
+  if is_running "$pidfile"; then
+    kill -TERM "$(cat "$pidfile")"
+    for _ in $(seq 1 40); do is_running "$pidfile" || break; sleep 0.5; done
+  fi
+  rm -f "$pidfile"
+}
+
+mapfile -t INSTANCES < <(hhms_instances "$REPLICAS")
+
+# Fewer replicas than before: stop the instances no longer wanted.
+for pidfile in "$RUN_DIR"/pids/*@*.pid; do
+  [ -e "$pidfile" ] || continue
+  name=$(basename "$pidfile" .pid)
+  if ! printf '%s\n' "${INSTANCES[@]}" | grep -q "^$name "; then
+    echo "Stopping $name (more than $REPLICAS replica(s))"
+    stop_instance "$name"
+  fi
+done
+
+# With replicas, the gateway's *_SERVICE_URL of a replicated service lists every instance (it takes turns).
+GATEWAY_ENV=()
+if [ "$REPLICAS" -gt 1 ]; then
+  for service in "${HHMS_REPLICATED[@]}"; do
+    urls=$(printf '%s\n' "${INSTANCES[@]}" | awk -v s="$service" '$1 == s || index($1, s "@") == 1 {
+             printf "%shttp://localhost:%s", (n++ ? "," : ""), $2 }')
+    GATEWAY_ENV+=("$(tr 'a-z-' 'A-Z_' <<<"$service")_URL=$urls")
+  done
+fi
+GATEWAY_ROUTES="$RUN_DIR/gateway.routes"
+
+for entry in "${INSTANCES[@]}"; do
+  read -r name port management jar <<<"$entry"
   pidfile="$RUN_DIR/pids/$name.pid"
+  launch_env=() args=()
+  [[ "$name" == *@* ]] && args=("--server.port=$port" "--management.server.port=$management")
+  if [ "$name" = gateway ]; then
+    launch_env=("${GATEWAY_ENV[@]}")
+    if is_running "$pidfile" && [ "$(printf '%s\n' "${launch_env[@]}")" != "$(cat "$GATEWAY_ROUTES" 2>/dev/null)" ]; then
+      echo "gateway routes to other instances now: restarting it"
+      stop_instance gateway
+    fi
+  fi
   if is_running "$pidfile"; then
     if [ "$BUILD_STAMP" -nt "$pidfile" ]; then
       echo "$name runs an older build: restarting it"
-      kill -TERM "$(cat "$pidfile")"
-      for _ in $(seq 1 40); do is_running "$pidfile" || break; sleep 0.5; done
+      stop_instance "$name"
     else
       echo "$name already running (pid $(cat "$pidfile"))"
       continue
@@ -90,23 +149,39 @@ for entry in "${HHMS_SERVICES[@]}"; do
     exit 1
   fi
   # shellcheck disable=SC2086
-  nohup "$JAVA_HOME/bin/java" $JAVA_OPTS -jar "$jar" >"$RUN_DIR/logs/$name.log" 2>&1 &
+  nohup env "${launch_env[@]}" "$JAVA_HOME/bin/java" $JAVA_OPTS -jar "$jar" "${args[@]}" \
+    >"$RUN_DIR/logs/$name.log" 2>&1 &
   echo $! >"$pidfile"
+  [ "$name" = gateway ] && printf '%s\n' "${launch_env[@]}" >"$GATEWAY_ROUTES"
   echo "Started $name on port $port (pid $!, log $RUN_DIR/logs/$name.log)"
 done
 
-echo "Waiting up to ${START_TIMEOUT}s for http://localhost:8080/health ..."
+# Up when the gateway's /health answers 200 and every instance's own /health does (the gateway's needs one
+# healthy instance per service).
+instance_healthy() { # port
+  [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "http://127.0.0.1:$1/health" || true)" = 200 ]
+}
+all_healthy() {
+  local entry name port
+  [ "$(curl -s -o "$RUN_DIR/health.json" -w '%{http_code}' --max-time 5 http://localhost:8080/health || true)" = 200 ] \
+    || return 1
+  for entry in "${INSTANCES[@]}"; do
+    read -r name port _ _ <<<"$entry"
+    [ "$name" = gateway ] || instance_healthy "$port" || return 1
+  done
+}
+
+echo "Waiting up to ${START_TIMEOUT}s for http://localhost:8080/health and every instance's /health ..."
 deadline=$((SECONDS + START_TIMEOUT))
-body=""
 while [ $SECONDS -lt $deadline ]; do
-  code=$(curl -s -o "$RUN_DIR/health.json" -w '%{http_code}' --max-time 5 http://localhost:8080/health || true)
-  if [ "$code" = 200 ]; then
-    echo "HHMS is up: gateway http://localhost:8080 (health 200)"
+  if all_healthy; then
+    echo "HHMS is up: gateway http://localhost:8080 (health 200)$([ "$REPLICAS" -gt 1 ] \
+      && echo ", $REPLICAS instances of ${HHMS_REPLICATED[*]}")"
     echo "Sign in as $HHMS_ADMIN_EMAIL with the password in .run/admin-password (POST /users/login)"
     exit 0
   fi
-  for entry in "${HHMS_SERVICES[@]}"; do
-    read -r name _ _ <<<"$entry"
+  for entry in "${INSTANCES[@]}"; do
+    read -r name _ _ _ <<<"$entry"
     if ! is_running "$RUN_DIR/pids/$name.pid"; then
       echo "$name exited during start-up. Last lines of its log:" >&2
       tail -n 40 "$RUN_DIR/logs/$name.log" >&2
@@ -119,9 +194,9 @@ done
 echo "The stack did not become healthy within ${START_TIMEOUT}s. Gateway health:" >&2
 cat "$RUN_DIR/health.json" >&2 2>/dev/null || true
 echo >&2
-for entry in "${HHMS_SERVICES[@]}"; do
-  read -r name _ _ <<<"$entry"
-  if ! grep -q "\"$name\":{\"status\":\"healthy\"" "$RUN_DIR/health.json" 2>/dev/null; then
+for entry in "${INSTANCES[@]}"; do
+  read -r name port _ _ <<<"$entry"
+  if [ "$name" != gateway ] && ! instance_healthy "$port"; then
     echo "--- last lines of $RUN_DIR/logs/$name.log" >&2
     tail -n 30 "$RUN_DIR/logs/$name.log" >&2
   fi

@@ -10,8 +10,9 @@ for pidfile in "$PID_DIR"/*.pid; do
   [ -e "$pidfile" ] || continue
   name=$(basename "$pidfile" .pid)
   pid=$(cat "$pidfile")
-  # Only signal the process if it is still our java -jar <name>.jar (pids get reused).
-  if kill -0 "$pid" 2>/dev/null && tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q "$name.jar"; then
+  # Only signal the process if it is still our java -jar <service>.jar (pids get reused); instance 2 of a service
+  # (run-local.sh --replicas) is <service>@2.
+  if kill -0 "$pid" 2>/dev/null && tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q "${name%@*}.jar"; then
     kill -TERM "$pid"
     for _ in $(seq 1 40); do
       kill -0 "$pid" 2>/dev/null || break

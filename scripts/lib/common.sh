@@ -24,6 +24,24 @@ HHMS_SERVICES=(
   "gateway 8080 gateway/target/gateway.jar"
 )
 
+# The stream services that may run as several instances (scripts/run-local.sh --replicas N).
+HHMS_REPLICATED=(patient-data-service analytics-service alerts-service)
+
+# Prints the instances run-local starts with N replicas, in start order, one per line: name, port, management port,
+# jar. Instance i > 1 of a replicated service is "<service>@i", on the service's ports + 100*(i-1).
+hhms_instances() { # replicas
+  local entry name port jar i
+  for entry in "${HHMS_SERVICES[@]}"; do
+    read -r name port jar <<<"$entry"
+    echo "$name $port $((port + 1000)) $jar"
+    if [[ " ${HHMS_REPLICATED[*]} " == *" $name "* ]]; then
+      for ((i = 2; i <= $1; i++)); do
+        echo "$name@$i $((port + 100 * (i - 1))) $((port + 1000 + 100 * (i - 1))) $jar"
+      done
+    fi
+  done
+}
+
 # The four databases; HHMS_DB_PREFIX (default hhms) lets a separate stack (the benchmark) keep its own, and
 # points the services at them unless their *_DB_URL is set.
 HHMS_DB_PREFIX="${HHMS_DB_PREFIX:-hhms}"

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
@@ -38,7 +39,8 @@ import org.hhms.contracts.alarms.Severity;
 /**
  * The real Twilio SDK (test mode off) against a fake Twilio API on a local socket: server errors and rate limits
  * are retried with backoff until one send succeeds; an invalid number is not retried and shows on the alert; a
- * queued retry survives a restart and is sent once.
+ * queued retry survives a restart and is sent once; a send a dead instance left halfway is marked uncertain by a
+ * living one, never resent.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(TestClockConfiguration.class)
@@ -52,6 +54,7 @@ class TwilioDeliveryTest extends AlertsTestSupport {
         TestDatabases.register(registry, "hhms_test_twilio");
         registry.add("hhms.alerts.send-interval", () -> "1h");
         registry.add("hhms.alerts.escalation-interval", () -> "1h");
+        registry.add("hhms.alerts.interrupted-send-check", () -> "1h");
         registry.add("hhms.alerts.twilio.test-mode", () -> "false");
         registry.add("hhms.alerts.twilio.account-sid", () -> "ACtest0000");
         registry.add("hhms.alerts.twilio.auth-token", () -> "test-token-not-a-secret");
@@ -150,6 +153,26 @@ class TwilioDeliveryTest extends AlertsTestSupport {
         assertThat(TWILIO.created.get() - createdBefore).isEqualTo(1);
         assertThat(counted(meters, "hhms.sms.sent", "severity", "critical", "purpose", "alert") - sentBefore)
                 .isEqualTo(1);
+    }
+
+    @Test
+    void aSendLeftHalfwayByADeadInstanceIsMarkedUncertainByALivingOneAndNeverResent() {
+        UUID patient = UUID.randomUUID();
+        team(patient, "doctor", "+15555550204");
+        TWILIO.mode = 201;
+        int createdBefore = TWILIO.created.get();
+        UUID alert = alerts.onAnomaly(null, null, patient, patient + ":u", AnomalyKind.THRESHOLD, null,
+                Severity.CRITICAL, "heart_rate 190 > max 130.0", CLOCK.instant()).id();
+        // Another instance claimed the send and was killed before Twilio answered.
+        jdbc.update("UPDATE notifications SET status = 'sending', tries = 1, updated_at = ? WHERE alert_id = ?",
+                Timestamp.from(CLOCK.instant()), alert);
+        CLOCK.advance(Duration.ofSeconds(30));
+        assertThat(notifications.markInterruptedSends()).as("a send may still be under way after 30 s").isZero();
+        CLOCK.advance(Duration.ofMinutes(1));
+        assertThat(notifications.markInterruptedSends()).isEqualTo(1);
+        notifications.sendDue();
+        assertThat(status(alert)).isEqualTo("uncertain");
+        assertThat(TWILIO.created.get()).as("never resent").isEqualTo(createdBefore);
     }
 
     private String status(UUID alert) {

@@ -2,9 +2,6 @@ package org.hhms.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-
 import java.util.UUID;
 
 import org.hhms.testsupport.TestTokens;
@@ -26,7 +23,7 @@ class GatewayTest {
     static final FakeService USERS = FakeService.start("user-service");
     static final FakeService VITALS = FakeService.start("patient-data-service");
     static final FakeService ANALYTICS = FakeService.start("analytics-service");
-    static final int REFUSING_PORT = freePort();
+    static final int REFUSING_PORT = FakeService.refusingPort();
 
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
@@ -157,13 +154,5 @@ class GatewayTest {
                 .expectStatus().isNotFound()
                 .expectHeader().contentType("application/problem+json")
                 .expectBody().jsonPath("$.detail").isEqualTo("No route for /nowhere");
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

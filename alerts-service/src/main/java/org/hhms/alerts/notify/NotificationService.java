@@ -45,11 +45,21 @@ public class NotificationService {
         this.transactions = transactions;
         this.properties = properties;
         this.clock = clock;
-        // An instance that died mid-send left rows "sending": do not resend them, say so.
+    }
+
+    /**
+     * An instance that died mid-send left rows "sending": they are marked uncertain, never resent, and the log says
+     * so. No send takes a minute (the Twilio SDK gives up after 10 s connecting and 30.5 s reading), so an older
+     * "sending" row is an interrupted one. Every living instance looks, at start and every minute, so the sends of a
+     * replica that died wait for no restart.
+     */
+    @Scheduled(fixedDelayString = "${hhms.alerts.interrupted-send-check:60s}", initialDelay = 0)
+    public int markInterruptedSends() {
         int uncertain = notifications.markStaleSendsUncertain(clock.instant().minus(Duration.ofMinutes(1)));
         if (uncertain > 0) {
             log.warn("{} notification(s) were interrupted mid-send; marked uncertain, not resent", uncertain);
         }
+        return uncertain;
     }
 
     /**

@@ -1,10 +1,14 @@
 package org.hhms.gateway.health;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
+import org.hhms.gateway.health.AggregatedHealth.InstanceStatus;
 import org.hhms.gateway.health.AggregatedHealth.ServiceStatus;
+import org.hhms.gateway.routing.ServiceInstancesProperties;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -12,31 +16,50 @@ import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** Calls every service's {@code /health} at once and folds the answers into one document. */
+/** Calls every instance of every service's {@code /health} at once and folds the answers into one document. */
 @Component
 public class ServiceHealthAggregator {
 
+    private final ServiceInstancesProperties instances;
     private final GatewayHealthProperties properties;
     private final WebClient client;
 
-    public ServiceHealthAggregator(GatewayHealthProperties properties, WebClient.Builder builder) {
+    public ServiceHealthAggregator(ServiceInstancesProperties instances, GatewayHealthProperties properties,
+            WebClient.Builder builder) {
+        this.instances = instances;
         this.properties = properties;
         this.client = builder.build();
     }
 
     public Mono<AggregatedHealth> aggregate(String requestId) {
-        return Flux.fromIterable(properties.services().entrySet())
-                .flatMap(entry -> check(entry.getValue().resolve("/health").toString(), requestId)
-                        .map(status -> Map.entry(entry.getKey(), status)))
+        return Flux.fromIterable(instances.services().entrySet())
+                .flatMap(service -> Flux.fromIterable(service.getValue())
+                        .flatMapSequential(url -> check(url.resolve("/health").toString(), requestId)
+                                .map(status -> Map.entry(url, status)))
+                        .collectList()
+                        .map(results -> Map.entry(service.getKey(), combine(results))))
                 .collectMap(Map.Entry::getKey, Map.Entry::getValue)
                 .map(this::fold);
+    }
+
+    /** A service's status from its instances' (in configured order): see {@link ServiceStatus}. */
+    private static ServiceStatus combine(List<Map.Entry<URI, ServiceStatus>> results) {
+        ServiceStatus shown = results.stream().map(Map.Entry::getValue).filter(ServiceStatus::isHealthy).findFirst()
+                .orElse(results.getFirst().getValue());
+        if (results.size() == 1) {
+            return shown;
+        }
+        Map<String, InstanceStatus> each = new LinkedHashMap<>();
+        results.forEach(result -> each.put(result.getKey().toString(), new InstanceStatus(
+                result.getValue().status(), result.getValue().responseTimeMs(), result.getValue().error())));
+        return shown.withInstances(each);
     }
 
     private AggregatedHealth fold(Map<String, ServiceStatus> results) {
         // Keep the configured order so the document reads the same every time.
         Map<String, ServiceStatus> ordered = new LinkedHashMap<>();
-        properties.services().keySet().forEach(name -> ordered.put(name, results.get(name)));
-        boolean healthy = ordered.values().stream().allMatch(s -> AggregatedHealth.HEALTHY.equals(s.status()));
+        instances.services().keySet().forEach(name -> ordered.put(name, results.get(name)));
+        boolean healthy = ordered.values().stream().allMatch(ServiceStatus::isHealthy);
         return new AggregatedHealth("gateway", healthy ? AggregatedHealth.HEALTHY : AggregatedHealth.UNHEALTHY,
                 ordered);
     }
