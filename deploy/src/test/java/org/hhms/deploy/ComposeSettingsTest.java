@@ -11,6 +11,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.hhms.testsupport.TestServers;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -83,6 +84,12 @@ class ComposeSettingsTest {
                 assertThat(image.toString()).as(name).matches("[^:]+:[^:]+").doesNotContain(":latest");
             }
         });
+    }
+
+    @Test
+    void theTestsTimescaleContainerIsTheImageComposeRunsForVitals() {
+        assertThat(services().get("timescale-vitals").get("image")).isEqualTo(TestServers.TIMESCALE_IMAGE);
+        assertThat(services().get("redis").get("image")).isEqualTo(TestServers.REDIS_IMAGE);
     }
 
     @Test

@@ -19,12 +19,11 @@ import java.util.regex.Pattern;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
- * Gives each integration-test class its own throw-away PostgreSQL database on the local server, and its own
- * Redis key prefix, so test classes can run in any order without seeing each other's rows or stream entries.
+ * Gives each integration-test class its own throw-away PostgreSQL database, and its own Redis key prefix, so test
+ * classes can run in any order without seeing each other's rows or stream entries.
  *
- * <p>The server is taken from {@code TEST_PG_HOST}, {@code TEST_PG_PORT}, {@code TEST_PG_USER} and
- * {@code TEST_PG_PASSWORD} (defaults: 127.0.0.1, 5432, postgres, empty), Redis from {@code TEST_REDIS_HOST} and
- * {@code TEST_REDIS_PORT} (127.0.0.1, 6379). Databases made by this JVM are dropped when it exits.
+ * <p>The servers are {@link TestServers}': containers where a Docker engine answers, the local ones named by
+ * {@code TEST_PG_*} and {@code TEST_REDIS_*} otherwise. Databases made by this JVM are dropped when it exits.
  */
 public final class TestDatabases {
 
@@ -41,27 +40,27 @@ public final class TestDatabases {
     }
 
     public static String pgHost() {
-        return env("TEST_PG_HOST", "127.0.0.1");
+        return TestServers.postgres().host();
     }
 
     public static int pgPort() {
-        return Integer.parseInt(env("TEST_PG_PORT", "5432"));
+        return TestServers.postgres().port();
     }
 
     public static String pgUser() {
-        return env("TEST_PG_USER", "postgres");
+        return TestServers.postgres().user();
     }
 
     public static String pgPassword() {
-        return env("TEST_PG_PASSWORD", "");
+        return TestServers.postgres().password();
     }
 
     public static String redisHost() {
-        return env("TEST_REDIS_HOST", "127.0.0.1");
+        return TestServers.redis().host();
     }
 
     public static int redisPort() {
-        return Integer.parseInt(env("TEST_REDIS_PORT", "6379"));
+        return TestServers.redis().port();
     }
 
     public static String redisUrl() {
@@ -117,7 +116,8 @@ public final class TestDatabases {
      * and at a Redis key prefix of its own. Returns the key prefix (ends with a colon).
      */
     public static String register(DynamicPropertyRegistry registry, String prefix) {
-        return register(registry, prefix, pgPort());
+        String database = createDatabase(prefix);
+        return register(registry, database, jdbcUrl(database));
     }
 
     /**
@@ -126,7 +126,11 @@ public final class TestDatabases {
      */
     public static String register(DynamicPropertyRegistry registry, String prefix, int databasePort) {
         String database = createDatabase(prefix);
-        registry.add("spring.datasource.url", () -> "jdbc:postgresql://127.0.0.1:" + databasePort + "/" + database);
+        return register(registry, database, "jdbc:postgresql://127.0.0.1:" + databasePort + "/" + database);
+    }
+
+    private static String register(DynamicPropertyRegistry registry, String database, String url) {
+        registry.add("spring.datasource.url", () -> url);
         registry.add("spring.datasource.username", TestDatabases::pgUser);
         registry.add("spring.datasource.password", TestDatabases::pgPassword);
         // Spring keeps every test class's context (and its pool) alive until the JVM ends: pools that hold no idle
@@ -201,8 +205,4 @@ public final class TestDatabases {
         }
     }
 
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
-    }
 }
