@@ -1,62 +1,74 @@
 package org.hhms.users.careteam;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
+import jakarta.persistence.EntityManager;
+
 import org.hhms.users.user.UserRole;
+import org.hhms.web.DetachedRows;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Care-team links. Callers hold the patient's row lock, so changes to one team never interleave. */
+/**
+ * Care-team links: the memberships through Spring Data JPA ({@link CareTeamRows}, {@link DetachedRows}); the team as
+ * the API shows it (a join with {@code users}, ranked) is a read model in SQL. Callers hold the patient's row lock, so
+ * changes to one team never interleave.
+ */
 @Repository
 public class CareTeamRepository {
 
+    private final CareTeamRows rows;
+    private final DetachedRows detached;
     private final JdbcClient jdbc;
 
-    public CareTeamRepository(JdbcClient jdbc) {
+    public CareTeamRepository(CareTeamRows rows, EntityManager entityManager, JdbcClient jdbc) {
+        this.rows = rows;
+        this.detached = new DetachedRows(entityManager);
         this.jdbc = jdbc;
     }
 
     public boolean isMember(UUID patientId, UUID memberId) {
-        return jdbc.sql("SELECT count(*) FROM care_team_members WHERE patient_id = :p AND member_id = :m")
-                .param("p", patientId).param("m", memberId).query(Long.class).single() > 0;
+        return rows.existsById(new CareTeamMemberEntity.Key(patientId, memberId));
     }
 
     /** Appends a member at the end of the escalation order; the first doctor of a team becomes its primary. */
     public void add(UUID patientId, UUID memberId, UserRole role) {
-        jdbc.sql("""
-                INSERT INTO care_team_members (patient_id, member_id, member_role, is_primary, escalation_order)
-                SELECT :p, :m, :role,
-                       :role = 'doctor' AND NOT EXISTS (SELECT 1 FROM care_team_members
-                                                         WHERE patient_id = :p AND is_primary),
-                       coalesce(max(escalation_order), 0) + 1
-                  FROM care_team_members WHERE patient_id = :p
-                ON CONFLICT (patient_id, member_id) DO NOTHING
-                """).param("p", patientId).param("m", memberId).param("role", role.json()).update();
+        if (isMember(patientId, memberId)) {
+            return;
+        }
+        boolean primary = role == UserRole.DOCTOR && !rows.existsByPatientIdAndPrimaryTrue(patientId);
+        detached.insert(new CareTeamMemberEntity(patientId, memberId, role.json(), primary,
+                rows.lastEscalationOrder(patientId) + 1));
     }
 
     /** Removes a member; when it was the primary doctor, the next doctor in escalation order takes over. */
     public boolean remove(UUID patientId, UUID memberId) {
-        int removed = jdbc.sql("DELETE FROM care_team_members WHERE patient_id = :p AND member_id = :m")
-                .param("p", patientId).param("m", memberId).update();
-        if (removed > 0) {
+        Optional<CareTeamMemberEntity> member = rows.findById(new CareTeamMemberEntity.Key(patientId, memberId));
+        member.ifPresent(row -> {
+            rows.delete(row);
+            rows.flush();
             ensurePrimary(patientId);
-        }
-        return removed > 0;
+        });
+        return member.isPresent();
     }
 
-    /** Makes this doctor (already a member) the primary one. */
+    /** Makes this doctor (already a member) the primary one: the old primary steps down first (one per team). */
     public void makePrimary(UUID patientId, UUID doctorId) {
-        jdbc.sql("UPDATE care_team_members SET is_primary = false WHERE patient_id = :p AND is_primary")
-                .param("p", patientId).update();
-        jdbc.sql("UPDATE care_team_members SET is_primary = true WHERE patient_id = :p AND member_id = :m")
-                .param("p", patientId).param("m", doctorId).update();
+        rows.findByPatientIdAndPrimaryTrue(patientId).ifPresent(row -> {
+            row.setPrimary(false);
+            detached.written(row);
+        });
+        rows.findById(new CareTeamMemberEntity.Key(patientId, doctorId)).ifPresent(row -> {
+            row.setPrimary(true);
+            detached.written(row);
+        });
     }
 
     /** The patients whose team this person is on (to update them when the person is deactivated). */
     public List<UUID> patientsOf(UUID memberId) {
-        return jdbc.sql("SELECT patient_id FROM care_team_members WHERE member_id = :m ORDER BY patient_id")
-                .param("m", memberId).query(UUID.class).list();
+        return rows.patientsOf(memberId);
     }
 
     /** Active members, primary doctor first, then the other doctors, then caretakers, each in escalation order. */
@@ -76,13 +88,12 @@ public class CareTeamRepository {
     }
 
     private void ensurePrimary(UUID patientId) {
-        jdbc.sql("""
-                UPDATE care_team_members SET is_primary = true
-                 WHERE patient_id = :p AND member_id = (
-                       SELECT member_id FROM care_team_members
-                        WHERE patient_id = :p AND member_role = 'doctor'
-                          AND NOT EXISTS (SELECT 1 FROM care_team_members WHERE patient_id = :p AND is_primary)
-                        ORDER BY escalation_order LIMIT 1)
-                """).param("p", patientId).update();
+        if (!rows.existsByPatientIdAndPrimaryTrue(patientId)) {
+            rows.findFirstByPatientIdAndMemberRoleOrderByEscalationOrderAsc(patientId, UserRole.DOCTOR.json())
+                    .ifPresent(row -> {
+                        row.setPrimary(true);
+                        detached.written(row);
+                    });
+        }
     }
 }

@@ -1,14 +1,18 @@
 package org.hhms.users.credentials;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
+import jakarta.persistence.EntityManager;
+
+import org.hhms.web.DetachedRows;
 import org.springframework.stereotype.Repository;
 
-/** Password hashes ({@code credentials}) and refresh tokens ({@code refresh_tokens}). */
+/**
+ * Password hashes ({@code credentials}) and refresh tokens ({@code refresh_tokens}), through Spring Data JPA;
+ * callers get hashes and {@link RefreshToken} records, never entities ({@link DetachedRows}).
+ */
 @Repository
 public class CredentialRepository {
 
@@ -16,51 +20,50 @@ public class CredentialRepository {
     public record RefreshToken(UUID id, UUID userId, Instant expiresAt, Instant revokedAt) {
     }
 
-    private final JdbcClient jdbc;
+    private final CredentialRows credentials;
+    private final RefreshTokenRows refreshTokens;
+    private final DetachedRows detached;
 
-    public CredentialRepository(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    public CredentialRepository(CredentialRows credentials, RefreshTokenRows refreshTokens,
+            EntityManager entityManager) {
+        this.credentials = credentials;
+        this.refreshTokens = refreshTokens;
+        this.detached = new DetachedRows(entityManager);
     }
 
+    /** Sets or replaces the person's password hash (callers hold the person's row lock or just created them). */
     public void setPassword(UUID userId, String hash, Instant now) {
-        jdbc.sql("""
-                INSERT INTO credentials (user_id, password_hash, updated_at) VALUES (:u, :h, :t)
-                ON CONFLICT (user_id) DO UPDATE SET password_hash = excluded.password_hash,
-                                                    updated_at = excluded.updated_at
-                """).param("u", userId).param("h", hash).param("t", Timestamp.from(now)).update();
+        Optional<CredentialEntity> existing = credentials.findById(userId);
+        CredentialEntity row = existing.orElseGet(() -> new CredentialEntity(userId));
+        row.setPassword(hash, now);
+        if (existing.isPresent()) {
+            detached.written(row);
+        } else {
+            detached.insert(row);
+        }
     }
 
     public Optional<String> passwordHash(UUID userId) {
-        return jdbc.sql("SELECT password_hash FROM credentials WHERE user_id = :u").param("u", userId)
-                .query(String.class).optional();
+        return credentials.findById(userId).map(row -> detached.read(row, CredentialEntity::passwordHash));
     }
 
     public void insertRefreshToken(UUID id, UUID userId, String hash, Instant issuedAt, Instant expiresAt) {
-        jdbc.sql("""
-                INSERT INTO refresh_tokens (id, user_id, token_hash, issued_at, expires_at)
-                VALUES (:id, :u, :h, :i, :e)
-                """).param("id", id).param("u", userId).param("h", hash).param("i", Timestamp.from(issuedAt))
-                .param("e", Timestamp.from(expiresAt)).update();
+        detached.insert(new RefreshTokenEntity(id, userId, hash, issuedAt, expiresAt));
     }
 
     /** The token with this hash, locked for the rest of the transaction (two refreshes cannot both win). */
     public Optional<RefreshToken> lockRefreshToken(String hash) {
-        return jdbc.sql("""
-                SELECT id, user_id, expires_at, revoked_at FROM refresh_tokens WHERE token_hash = :h FOR UPDATE
-                """).param("h", hash)
-                .query((rs, n) -> new RefreshToken(rs.getObject("id", UUID.class), rs.getObject("user_id", UUID.class),
-                        rs.getTimestamp("expires_at").toInstant(),
-                        rs.getTimestamp("revoked_at") == null ? null : rs.getTimestamp("revoked_at").toInstant()))
-                .optional();
+        return refreshTokens.findByTokenHash(hash).map(row -> detached.read(row, RefreshTokenEntity::toToken));
     }
 
     public void revokeRefreshToken(UUID id, UUID replacedBy, Instant now) {
-        jdbc.sql("UPDATE refresh_tokens SET revoked_at = :t, replaced_by = :r WHERE id = :id AND revoked_at IS NULL")
-                .param("t", Timestamp.from(now)).param("r", replacedBy).param("id", id).update();
+        refreshTokens.findById(id).ifPresent(row -> {
+            row.revoke(replacedBy, now);
+            detached.written(row);
+        });
     }
 
     public int revokeAllRefreshTokens(UUID userId, Instant now) {
-        return jdbc.sql("UPDATE refresh_tokens SET revoked_at = :t WHERE user_id = :u AND revoked_at IS NULL")
-                .param("t", Timestamp.from(now)).param("u", userId).update();
+        return refreshTokens.revokeAll(userId, now);
     }
 }
