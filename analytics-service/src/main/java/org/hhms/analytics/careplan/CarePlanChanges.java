@@ -1,40 +1,38 @@
 package org.hhms.analytics.careplan;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
+import jakarta.persistence.EntityManager;
+
+import org.hhms.web.DetachedRows;
+import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Repository;
 
-/** Every change of a patient's care plan: who, why, what, when (the history clinicians review). */
+/**
+ * Every change of a patient's care plan: who, why, what, when (the history clinicians review), through Spring Data
+ * JPA ({@link CarePlanChangeRows}); callers get {@link CarePlan.Change} records.
+ */
 @Repository
 public class CarePlanChanges {
 
-    private final JdbcClient jdbc;
+    private final CarePlanChangeRows rows;
+    private final DetachedRows detached;
 
-    public CarePlanChanges(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    public CarePlanChanges(CarePlanChangeRows rows, EntityManager entityManager) {
+        this.rows = rows;
+        this.detached = new DetachedRows(entityManager);
     }
 
     /** Records a change in the caller's transaction. */
     public void record(UUID patientId, UUID changedBy, String reason, String change, Instant now) {
-        jdbc.sql("""
-                INSERT INTO care_plan_changes (id, patient_id, changed_by, reason, change, changed_at)
-                VALUES (:id, :p, :by, :reason, :change, :now)
-                """).param("id", UUID.randomUUID()).param("p", patientId).param("by", changedBy)
-                .param("reason", reason).param("change", change).param("now", Timestamp.from(now)).update();
+        detached.insert(new CarePlanChangeEntity(patientId, changedBy, reason, change, now));
     }
 
     /** The newest changes first. */
     public List<CarePlan.Change> latest(UUID patientId, int limit) {
-        return jdbc.sql("""
-                SELECT changed_at, changed_by, reason, change FROM care_plan_changes
-                 WHERE patient_id = :p ORDER BY changed_at DESC LIMIT :limit
-                """).param("p", patientId).param("limit", limit)
-                .query((rs, row) -> new CarePlan.Change(rs.getTimestamp(1).toInstant(),
-                        rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4)))
-                .list();
+        return rows.findByPatientIdOrderByChangedAtDesc(patientId, Limit.of(limit)).stream()
+                .map(row -> detached.read(row, CarePlanChangeEntity::toChange)).toList();
     }
 }

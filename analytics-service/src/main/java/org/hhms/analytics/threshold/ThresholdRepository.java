@@ -2,33 +2,45 @@ package org.hhms.analytics.threshold;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import jakarta.persistence.EntityManager;
+
+import org.hhms.web.DetachedRows;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Thresholds, one per patient and metric. */
+/**
+ * Thresholds, one per patient and metric: Spring Data JPA ({@link ThresholdRows}) for the API's reads and writes;
+ * the read of every reading's judgement ({@link #forPatient}) is plain SQL, as the rest of the evaluation path is
+ * (docs/architecture.md, "Persistence").
+ */
 @Repository
 public class ThresholdRepository {
 
+    private final ThresholdRows rows;
+    private final DetachedRows detached;
     private final JdbcClient jdbc;
 
-    public ThresholdRepository(JdbcClient jdbc) {
+    public ThresholdRepository(ThresholdRows rows, EntityManager entityManager, JdbcClient jdbc) {
+        this.rows = rows;
+        this.detached = new DetachedRows(entityManager);
         this.jdbc = jdbc;
     }
 
+    /** The patient's thresholds by metric: read for every reading judged, so SQL. */
     public List<Threshold> forPatient(UUID patientId) {
         return jdbc.sql("SELECT * FROM thresholds WHERE patient_id = :p ORDER BY metric").param("p", patientId)
                 .query(ThresholdRepository::map).list();
     }
 
+    /** The threshold of (patient, metric), locked for the rest of the transaction. */
     public Optional<Threshold> find(UUID patientId, String metric) {
-        return jdbc.sql("SELECT * FROM thresholds WHERE patient_id = :p AND metric = :m FOR UPDATE")
-                .param("p", patientId).param("m", metric).query(ThresholdRepository::map).optional();
+        return rows.findByPatientIdAndMetric(patientId, metric)
+                .map(row -> detached.read(row, ThresholdEntity::toThreshold));
     }
 
     /**
@@ -36,37 +48,18 @@ public class ThresholdRepository {
      * is no longer switched off.
      */
     public Threshold upsert(UUID patientId, String metric, Double min, Double max, Instant now) {
-        return jdbc.sql("""
-                INSERT INTO thresholds (id, patient_id, metric, min_value, max_value, created_at, updated_at)
-                VALUES (:id, :p, :m, :min, :max, :now, :now)
-                ON CONFLICT (patient_id, metric) DO UPDATE
-                   SET min_value = excluded.min_value, max_value = excluded.max_value, updated_at = excluded.updated_at,
-                       min_off = thresholds.min_off AND excluded.min_value IS NULL,
-                       max_off = thresholds.max_off AND excluded.max_value IS NULL
-                RETURNING *
-                """).param("id", UUID.randomUUID()).param("p", patientId).param("m", metric).param("min", min)
-                .param("max", max).param("now", Timestamp.from(now)).query(ThresholdRepository::map).single();
+        rows.upsertBounds(UUID.randomUUID(), patientId, metric, min, max, now);
+        return find(patientId, metric).orElseThrow();
     }
 
     /** Writes the whole plan of (patient, metric); a plan with nothing of its own is removed (defaults apply). */
     public void savePlan(UUID patientId, String metric, Double min, boolean minOff, Double max, boolean maxOff,
             Integer persistSeconds, Instant now) {
         if (min == null && max == null && !minOff && !maxOff && persistSeconds == null) {
-            jdbc.sql("DELETE FROM thresholds WHERE patient_id = :p AND metric = :m").param("p", patientId)
-                    .param("m", metric).update();
+            rows.deleteByPatientIdAndMetric(patientId, metric);
             return;
         }
-        jdbc.sql("""
-                INSERT INTO thresholds (id, patient_id, metric, min_value, max_value, min_off, max_off,
-                                        persist_seconds, created_at, updated_at)
-                VALUES (:id, :p, :m, :min, :max, :minOff, :maxOff, :persist, :now, :now)
-                ON CONFLICT (patient_id, metric) DO UPDATE
-                   SET min_value = excluded.min_value, max_value = excluded.max_value, min_off = excluded.min_off,
-                       max_off = excluded.max_off, persist_seconds = excluded.persist_seconds,
-                       updated_at = excluded.updated_at
-                """).param("id", UUID.randomUUID()).param("p", patientId).param("m", metric).param("min", min)
-                .param("max", max).param("minOff", minOff).param("maxOff", maxOff).param("persist", persistSeconds)
-                .param("now", Timestamp.from(now)).update();
+        rows.upsertPlan(UUID.randomUUID(), patientId, metric, min, minOff, max, maxOff, persistSeconds, now);
     }
 
     private static Threshold map(ResultSet rs, int row) throws SQLException {
