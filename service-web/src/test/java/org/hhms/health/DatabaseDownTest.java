@@ -6,11 +6,16 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** The DataSource points at a port where nothing listens. */
+/**
+ * The DataSource points at a port where nothing listens. (JPA is on this module's test class path: told the dialect,
+ * Hibernate starts without asking the database.)
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.application.name=test-service",
         "spring.datasource.url=jdbc:postgresql://127.0.0.1:1/nothing",
-        "spring.datasource.hikari.connection-timeout=250" })
+        "spring.datasource.hikari.connection-timeout=250",
+        "spring.jpa.properties.hibernate.dialect=org.hibernate.dialect.PostgreSQLDialect",
+        "spring.jpa.properties.hibernate.boot.allow_jdbc_metadata_access=false" })
 class DatabaseDownTest extends HealthEndpointSupport {
 
     @DynamicPropertySource
