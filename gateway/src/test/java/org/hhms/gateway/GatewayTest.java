@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.UUID;
 
-import org.hhms.testsupport.TestTokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,8 +40,7 @@ class GatewayTest {
 
     @BeforeEach
     void setUp() {
-        client = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port)
-                .defaultHeader("Authorization", TestTokens.bearer(TestTokens.admin())).build();
+        client = AdminClient.of(port);
         USERS.setHealthy(true);
         VITALS.setHealthy(true);
     }

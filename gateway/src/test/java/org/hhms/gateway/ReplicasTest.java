@@ -56,8 +56,7 @@ class ReplicasTest {
 
     @BeforeEach
     void setUp() {
-        client = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port)
-                .defaultHeader("Authorization", TestTokens.bearer(TestTokens.admin())).build();
+        client = AdminClient.of(port);
     }
 
     @AfterAll
