@@ -70,8 +70,10 @@ class CarePlanTest extends AnalyticsTestSupport {
         assertThat(changes.get(0).get("changed_by").asString()).isEqualTo(TestTokens.ADMIN_ID.toString());
         assertThat(changes.get(0).get("change").asString()).contains("\"off\"");
 
-        put("/analytics/care-plan/" + patient, Map.of("reason", "recovered", "metrics",
+        JsonNode recovered = put("/analytics/care-plan/" + patient, Map.of("reason", "recovered", "metrics",
                 Map.of("spo2", Map.of("min", "default"))), 200);
+        assertThat(metric(recovered, "spo2").get("min_source").asString())
+                .as("the answer shows the plan without its own SpO2 bound").isEqualTo("default");
         publish(patient, "p-4", at.plusSeconds(100), "spo2", 84);
         assertThat(await(Duration.ofSeconds(5), () -> anomalies(patient, "threshold") == 1))
                 .as("back to the default bound").isTrue();

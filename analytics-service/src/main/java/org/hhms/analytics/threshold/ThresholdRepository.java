@@ -56,7 +56,7 @@ public class ThresholdRepository {
     public void savePlan(UUID patientId, String metric, Double min, boolean minOff, Double max, boolean maxOff,
             Integer persistSeconds, Instant now) {
         if (min == null && max == null && !minOff && !maxOff && persistSeconds == null) {
-            rows.deleteByPatientIdAndMetric(patientId, metric);
+            rows.deletePlan(patientId, metric);
             return;
         }
         rows.upsertPlan(UUID.randomUUID(), patientId, metric, min, minOff, max, maxOff, persistSeconds, now);

@@ -10,6 +10,7 @@ import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.NativeQuery;
+import org.springframework.data.jpa.repository.Query;
 
 /**
  * Spring Data JPA over {@code thresholds}; only {@link ThresholdRepository} uses it. The two writes are native
@@ -46,6 +47,8 @@ interface ThresholdRows extends JpaRepository<ThresholdEntity, UUID> {
     void upsertPlan(UUID id, UUID patientId, String metric, Double min, boolean minOff, Double max, boolean maxOff,
             Integer persistSeconds, Instant now);
 
+    /** One statement, run at once: the SQL that follows in the transaction (the evaluation's read) sees it. */
     @Modifying(flushAutomatically = true, clearAutomatically = true)
-    void deleteByPatientIdAndMetric(UUID patientId, String metric);
+    @Query("DELETE FROM ThresholdEntity t WHERE t.patientId = :patientId AND t.metric = :metric")
+    void deletePlan(UUID patientId, String metric);
 }
