@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -11,7 +12,6 @@ import java.util.stream.IntStream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.cloud.client.DefaultServiceInstance;
 import org.springframework.cloud.client.ServiceInstance;
 import org.springframework.cloud.client.discovery.ReactiveDiscoveryClient;
@@ -22,7 +22,7 @@ import reactor.core.publisher.Flux;
 /**
  * The instances of {@link ServiceInstancesProperties} as Spring Cloud LoadBalancer sees them, so a route
  * {@code lb://patient-data-service} takes turns over every configured instance, less those that refused a
- * connection within the last {@code hhms.gateway.refused-pause} (default 5 s; {@link RefusedConnectionFilter} reports
+ * connection within the last {@code hhms.gateway.refused-pause} (5 s; {@link RefusedConnectionFilter} reports
  * them). The route's Retry (on {@link java.net.ConnectException} only: the request never reached the instance) then
  * picks among the others, so a dead instance costs no request an error, even when many arrive at once; after the
  * pause it is tried again. When every instance refused, all are offered (the answer is then a 503).
@@ -33,17 +33,16 @@ public class ConfiguredServiceInstances implements ReactiveDiscoveryClient {
 
     private static final Logger log = LoggerFactory.getLogger(ConfiguredServiceInstances.class);
 
-    private final ServiceInstancesProperties properties;
+    private final Map<String, List<ServiceInstance>> instances = new LinkedHashMap<>();
     private final Duration pause;
-    private final Clock clock;
+    private final Clock clock = Clock.systemUTC();
     /** host:port → until when it is left out. */
     private final Map<String, Instant> refused = new ConcurrentHashMap<>();
 
-    public ConfiguredServiceInstances(ServiceInstancesProperties properties,
-            @Value("${hhms.gateway.refused-pause:5s}") Duration pause) {
-        this.properties = properties;
-        this.pause = pause;
-        this.clock = Clock.systemUTC();
+    public ConfiguredServiceInstances(ServiceInstancesProperties properties) {
+        properties.services().forEach((serviceId, urls) -> instances.put(serviceId, IntStream.range(0, urls.size())
+                .mapToObj(i -> instance(serviceId, i, urls.get(i))).toList()));
+        this.pause = properties.refusedPause();
     }
 
     @Override
@@ -53,9 +52,7 @@ public class ConfiguredServiceInstances implements ReactiveDiscoveryClient {
 
     @Override
     public Flux<ServiceInstance> getInstances(String serviceId) {
-        List<URI> urls = properties.services().getOrDefault(serviceId, List.of());
-        List<ServiceInstance> all = IntStream.range(0, urls.size())
-                .mapToObj(i -> instance(serviceId, i, urls.get(i))).toList();
+        List<ServiceInstance> all = instances.getOrDefault(serviceId, List.of());
         Instant now = clock.instant();
         List<ServiceInstance> accepting = all.stream().filter(instance -> accepting(instance, now)).toList();
         return Flux.fromIterable(accepting.isEmpty() ? all : accepting);
@@ -63,7 +60,7 @@ public class ConfiguredServiceInstances implements ReactiveDiscoveryClient {
 
     @Override
     public Flux<String> getServices() {
-        return Flux.fromIterable(properties.services().keySet());
+        return Flux.fromIterable(instances.keySet());
     }
 
     /** The instance at this address refused a connection: leave it out for the pause. */

@@ -3,6 +3,7 @@ package org.hhms.gateway.routing;
 import java.net.ConnectException;
 import java.net.URI;
 
+import org.hhms.gateway.web.Causes;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.cloud.gateway.filter.ReactiveLoadBalancerClientFilter;
@@ -31,7 +32,7 @@ public class RefusedConnectionFilter implements GlobalFilter, Ordered {
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
         return chain.filter(exchange).doOnError(error -> {
             URI chosen = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_REQUEST_URL_ATTR);
-            if (chosen != null && causedBy(error)) {
+            if (chosen != null && Causes.causedBy(error, ConnectException.class)) {
                 instances.refusedConnection(chosen.getHost(), chosen.getPort());
             }
         });
@@ -40,14 +41,5 @@ public class RefusedConnectionFilter implements GlobalFilter, Ordered {
     @Override
     public int getOrder() {
         return ReactiveLoadBalancerClientFilter.LOAD_BALANCER_CLIENT_FILTER_ORDER + 1;
-    }
-
-    private static boolean causedBy(Throwable error) {
-        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof ConnectException) {
-                return true;
-            }
-        }
-        return false;
     }
 }

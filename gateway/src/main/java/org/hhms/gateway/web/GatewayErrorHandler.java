@@ -52,7 +52,7 @@ public class GatewayErrorHandler implements ErrorWebExceptionHandler {
         HttpStatusCode status;
         String detail;
         String outcome = null;
-        if (causedBy(error, ConnectException.class)) {
+        if (Causes.causedBy(error, ConnectException.class)) {
             status = HttpStatus.SERVICE_UNAVAILABLE;
             detail = "The " + target + " is unavailable (connection refused); nothing was sent to it. Retry later.";
             outcome = NOT_APPLIED;
@@ -60,7 +60,7 @@ public class GatewayErrorHandler implements ErrorWebExceptionHandler {
             status = HttpStatus.SERVICE_UNAVAILABLE;
             detail = "The " + target + " is at capacity (no connection free within 2 s); nothing was sent. Retry later.";
             outcome = NOT_APPLIED;
-        } else if (causedBy(error, TimeoutException.class) || isStatus(error, HttpStatus.GATEWAY_TIMEOUT)) {
+        } else if (Causes.causedBy(error, TimeoutException.class) || isStatus(error, HttpStatus.GATEWAY_TIMEOUT)) {
             status = HttpStatus.GATEWAY_TIMEOUT;
             detail = "The " + target + " did not answer in time: " + UNKNOWN_OUTCOME;
             outcome = UNKNOWN;
@@ -88,23 +88,9 @@ public class GatewayErrorHandler implements ErrorWebExceptionHandler {
         return Problems.write(exchange, mapper, status, detail, outcome);
     }
 
-    private static boolean causedBy(Throwable error, Class<? extends Throwable> type) {
-        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (type.isInstance(t)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** Reactor Netty's PoolAcquireTimeoutException / PoolAcquirePendingLimitException (shaded, so by name). */
     private static boolean poolExhausted(Throwable error) {
-        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t.getClass().getSimpleName().startsWith("PoolAcquire")) {
-                return true;
-            }
-        }
-        return false;
+        return Causes.any(error, t -> t.getClass().getSimpleName().startsWith("PoolAcquire"));
     }
 
     private static boolean isStatus(Throwable error, HttpStatus status) {
