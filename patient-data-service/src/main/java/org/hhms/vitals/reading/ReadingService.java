@@ -14,10 +14,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.hhms.vitals.config.VitalsProperties;
 import org.hhms.vitals.limit.ReadingRateLimit;
 import org.hhms.vitals.patients.KnownPatients;
+import org.hhms.web.AfterCommit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Takes readings from devices: validates them, stores each exactly once, and records its vital.recorded event in
@@ -40,12 +39,8 @@ public class ReadingService {
             LatestReadingCache latest, VitalsProperties properties, Clock clock, ReadingRateLimit limit,
             MeterRegistry meters) {
         this.limit = limit;
-        this.storedReadings = Counter.builder("hhms.readings.ingested").tag("outcome", "stored")
-                .description("Readings accepted, by whether they were new or a resend of one already stored")
-                .register(meters);
-        this.repeatedReadings = Counter.builder("hhms.readings.ingested").tag("outcome", "repeat")
-                .description("Readings accepted, by whether they were new or a resend of one already stored")
-                .register(meters);
+        this.storedReadings = ingested(meters, "stored");
+        this.repeatedReadings = ingested(meters, "repeat");
         this.validator = new ReadingValidator(clock, properties.maxReadingAge());
         this.repository = repository;
         this.patients = patients;
@@ -90,15 +85,12 @@ public class ReadingService {
         Map<String, Reading> stored = new LinkedHashMap<>();
         fresh.forEach(r -> stored.put(r.readingId(), r));
         repository.findByKeys(patientId, repeats).forEach(r -> stored.put(r.readingId(), r));
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                if (!fresh.isEmpty()) {
-                    latest.merge(patientId, fresh);
-                }
-                storedReadings.increment(fresh.size());
-                repeatedReadings.increment(repeats.size());
+        AfterCommit.run(() -> {
+            if (!fresh.isEmpty()) {
+                latest.merge(patientId, fresh);
             }
+            storedReadings.increment(fresh.size());
+            repeatedReadings.increment(repeats.size());
         });
         List<Reading> answer = readings.stream().map(r -> stored.getOrDefault(r.readingId(), r)).toList();
         return new IngestResult(answer, fresh.size());
@@ -108,12 +100,13 @@ public class ReadingService {
     @Transactional
     public int deleteAll(UUID patientId) {
         int deleted = repository.deleteAll(patientId);
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                latest.evict(patientId);
-            }
-        });
+        AfterCommit.run(() -> latest.evict(patientId));
         return deleted;
+    }
+
+    private static Counter ingested(MeterRegistry meters, String outcome) {
+        return Counter.builder("hhms.readings.ingested").tag("outcome", outcome)
+                .description("Readings accepted, by whether they were new or a resend of one already stored")
+                .register(meters);
     }
 }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import jakarta.persistence.EntityManager;
 
@@ -50,22 +51,20 @@ public class UserRepository {
     }
 
     public void update(UUID id, String email, String fullName, String phone, String organization, Instant now) {
-        rows.findById(id).ifPresent(row -> {
-            row.change(email, fullName, phone, organization, now);
-            detached.written(row);
-        });
+        change(id, row -> row.change(email, fullName, phone, organization, now));
     }
 
     public void deactivate(UUID id, Instant now) {
-        rows.findById(id).ifPresent(row -> {
-            row.deactivate(now);
-            detached.written(row);
-        });
+        change(id, row -> row.deactivate(now));
     }
 
     public void touch(UUID id, Instant now) {
+        change(id, row -> row.touch(now));
+    }
+
+    private void change(UUID id, Consumer<UserEntity> change) {
         rows.findById(id).ifPresent(row -> {
-            row.touch(now);
+            change.accept(row);
             detached.written(row);
         });
     }
