@@ -11,6 +11,7 @@ cd "$(dirname "$0")/.."
 export HHMS_DB_PREFIX=hhms_bench
 source scripts/lib/common.sh
 source scripts/lib/dependencies.sh
+source scripts/bench/patient.sh
 ensure_dependencies
 use_local_secrets
 
@@ -43,16 +44,7 @@ trap 'scripts/stop-local.sh >/dev/null 2>&1 || true' EXIT
 scripts/run-local.sh
 
 SIM=("$JAVA_HOME/bin/java" -jar device-simulator/target/device-simulator.jar)
-login() {
-  curl -s -X POST localhost:8080/users/login -H 'Content-Type: application/json' \
-    -d "{\"email\":\"$HHMS_ADMIN_EMAIL\",\"password\":\"$HHMS_ADMIN_PASSWORD\"}" | jq -r .access_token
-}
-TOKEN=$(login)
-PATIENT_ID=$(curl -s -X POST localhost:8080/users/register -H "Authorization: Bearer $TOKEN" \
-  -H 'Content-Type: application/json' \
-  -d "{\"email\":\"bench.$(date +%s%N)@hhms.bench\",\"name\":\"Bench Patient\",\"role\":\"patient\"}" | jq -r .id)
-DEVICE_TOKEN=$(curl -s -X POST "localhost:8080/users/$PATIENT_ID/devices" -H "Authorization: Bearer $TOKEN" \
-  -H 'Content-Type: application/json' -d '{"device_id":"bench-watch"}' | jq -r .token)
+bench_patient bench
 export PATIENT_ID TOKEN="$DEVICE_TOKEN"
 
 # Waits until analytics has judged every reading published so far (its consumer group's lag is under 50).

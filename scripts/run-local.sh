@@ -92,12 +92,7 @@ is_running() { # pidfile
 }
 
 stop_instance() { # name
-  local pidfile="$RUN_DIR/pids/$1.pid"
-  if is_running "$pidfile"; then
-    kill -TERM "$(cat "$pidfile")"
-    for _ in $(seq 1 40); do is_running "$pidfile" || break; sleep 0.5; done
-  fi
-  rm -f "$pidfile"
+  scripts/stop-local.sh "$1" >/dev/null
 }
 
 mapfile -t INSTANCES < <(hhms_instances "$REPLICAS")

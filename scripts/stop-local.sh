@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
-# Stops exactly the processes scripts/run-local.sh started (their pids are under .run/pids).
+# Stops exactly the processes scripts/run-local.sh started (their pids are under .run/pids): all of them, or the
+# instances named (scripts/stop-local.sh analytics-service@2).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 PID_DIR=.run/pids
 [ -d "$PID_DIR" ] || { echo "Nothing to stop."; exit 0; }
 
 stopped=0
-for pidfile in "$PID_DIR"/*.pid; do
+pidfiles=("$PID_DIR"/*.pid)
+[ $# -gt 0 ] && pidfiles=("${@/#/$PID_DIR/}") && pidfiles=("${pidfiles[@]/%/.pid}")
+for pidfile in "${pidfiles[@]}"; do
   [ -e "$pidfile" ] || continue
   name=$(basename "$pidfile" .pid)
   pid=$(cat "$pidfile")

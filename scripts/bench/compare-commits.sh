@@ -11,6 +11,7 @@ cd "$(dirname "$0")/../.."
 ROOT=$PWD
 export HHMS_DB_PREFIX=hhms_ab
 source scripts/lib/common.sh
+source scripts/bench/patient.sh
 use_jdk25
 export INGEST_RATE_LIMIT=1000000 INGEST_RATE_BURST=1000000 INGEST_REQUEST_RATE=1000000 INGEST_REQUEST_BURST=1000000
 export ACCESS_LOG_LEVEL=WARN
@@ -21,20 +22,15 @@ for commit in "$@"; do
   ( cd "$wt" && ./mvnw -B -q -o -DskipTests package >/dev/null 2>&1 )
   mkdir -p "$wt/.run" && cp "$ROOT/.run/jwt-secret" "$ROOT/.run/admin-password" "$wt/.run/"
   ( cd "$wt" && touch .run/build.stamp && scripts/run-local.sh --fresh >"$wt.start.log" 2>&1 )
-  TOKEN=$(curl -s -X POST localhost:8080/users/login -H 'Content-Type: application/json' \
-    -d "{\"email\":\"$HHMS_ADMIN_EMAIL\",\"password\":\"$HHMS_ADMIN_PASSWORD\"}" | jq -r .access_token)
-  PATIENT_ID=$(curl -s -X POST localhost:8080/users/register -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
-    -d "{\"email\":\"ab.$(date +%s%N)@hhms.bench\",\"name\":\"AB Patient\",\"role\":\"patient\"}" | jq -r .id)
-  DEVICE=$(curl -s -X POST "localhost:8080/users/$PATIENT_ID/devices" -H "Authorization: Bearer $TOKEN" \
-    -H 'Content-Type: application/json' -d '{"device_id":"ab-watch"}' | jq -r .token)
+  bench_patient ab
   # 100 sequential registrations (user-service)
   start=$(date +%s%N)
   for i in $(seq 1 100); do
-    curl -s -o /dev/null -X POST localhost:8080/users/register -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
+    curl -s -o /dev/null -X POST localhost:8080/users/register -H "Authorization: Bearer $ADMIN_TOKEN" -H 'Content-Type: application/json' \
       -d "{\"email\":\"ab.$i.$(date +%s%N)@hhms.bench\",\"name\":\"AB $i\",\"role\":\"caretaker\"}"
   done
   reg_ms=$(( ($(date +%s%N) - start) / 100000000 ))
-  PATIENT_ID=$PATIENT_ID TOKEN=$DEVICE BATCH=500 wrk -t2 -c2 -d10s -s scripts/bench/post-batch.lua http://localhost:8080 >"$wt.wrk.txt"
+  PATIENT_ID=$PATIENT_ID TOKEN=$DEVICE_TOKEN BATCH=500 wrk -t2 -c2 -d10s -s scripts/bench/post-batch.lua http://localhost:8080 >"$wt.wrk.txt"
   stored=$(psql -d hhms_ab_vitals -Atc "SELECT count(*) FROM readings")
   t10=""; t90=""; n=0
   while true; do
