@@ -17,6 +17,7 @@ COPY service-security/pom.xml service-security/
 COPY audit/pom.xml audit/
 COPY messaging/pom.xml messaging/
 COPY user-directory/pom.xml user-directory/
+COPY fhir/pom.xml fhir/
 COPY gateway/pom.xml gateway/
 COPY user-service/pom.xml user-service/
 COPY patient-data-service/pom.xml patient-data-service/

@@ -121,6 +121,40 @@ public class ReadingRepository {
                 (rs, row) -> map(rs), patientId, Timestamp.from(start), Timestamp.from(end), limit);
     }
 
+    /**
+     * A page of a patient's readings, newest first: those in {@code [from, to)} that carry any of {@code having},
+     * at or before the reading {@code (beforeTime, beforeId)} when given (keyset paging: a page does not shift when
+     * readings arrive), at most {@code limit}.
+     */
+    public List<Reading> findNewestFirst(UUID patientId, Instant from, Instant to, Collection<VitalMetric> having,
+            Instant beforeTime, String beforeId, int limit) {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM readings WHERE patient_id = ?");
+        List<Object> arguments = new ArrayList<>(List.of(patientId));
+        if (from != null) {
+            sql.append(" AND recorded_at >= ?");
+            arguments.add(Timestamp.from(from));
+        }
+        if (to != null) {
+            sql.append(" AND recorded_at < ?");
+            arguments.add(Timestamp.from(to));
+        }
+        if (beforeTime != null) {
+            sql.append(" AND (recorded_at, reading_id) <= (?, ?)");
+            arguments.add(Timestamp.from(beforeTime));
+            arguments.add(beforeId);
+        }
+        sql.append(" AND (").append(String.join(" OR ", having.stream().map(m -> m.json() + " IS NOT NULL")
+                .toList())).append(") ORDER BY recorded_at DESC, reading_id DESC LIMIT ?");
+        arguments.add(limit);
+        return jdbc.query(sql.toString(), (rs, row) -> map(rs), arguments.toArray());
+    }
+
+    /** The patient's readings taken at exactly this time (an Observation's id names one of them). */
+    public List<Reading> findAt(UUID patientId, Instant recordedAt) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM readings WHERE patient_id = ? AND recorded_at = ?",
+                (rs, row) -> map(rs), patientId, Timestamp.from(recordedAt));
+    }
+
     /** The newest value of each metric (and of on_oxygen and consciousness) with its time, from the table. */
     public Map<String, TimedValue> newestValues(UUID patientId) {
         Map<String, TimedValue> newest = new java.util.LinkedHashMap<>();

@@ -93,7 +93,7 @@ public class ReadingService {
             repeatedReadings.increment(repeats.size());
         });
         List<Reading> answer = readings.stream().map(r -> stored.getOrDefault(r.readingId(), r)).toList();
-        return new IngestResult(answer, fresh.size());
+        return new IngestResult(answer, unmodifiableIds(fresh));
     }
 
     /** Deletes every reading of a patient (and their idempotency keys and cached latest values). */
@@ -102,6 +102,12 @@ public class ReadingService {
         int deleted = repository.deleteAll(patientId);
         AfterCommit.run(() -> latest.evict(patientId));
         return deleted;
+    }
+
+    private static Set<String> unmodifiableIds(List<Reading> readings) {
+        Set<String> ids = new java.util.LinkedHashSet<>();
+        readings.forEach(r -> ids.add(r.readingId()));
+        return java.util.Collections.unmodifiableSet(ids);
     }
 
     private static Counter ingested(MeterRegistry meters, String outcome) {
