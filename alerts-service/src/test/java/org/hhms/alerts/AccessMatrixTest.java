@@ -65,7 +65,10 @@ class AccessMatrixTest extends AlertsTestSupport {
                 Route.of("GET", "/alerts/" + alert + "/notifications", null, "401 403 403 403 200 403 403 403 200"),
                 Route.of("GET", "/alerts/" + alert + "/history", null, "401 403 403 403 200 200 200 403 200"),
                 Route.of("GET", "/alerts/system/status", null, "401 403 403 403 403 403 403 403 200"),
-                Route.of("GET", "/alerts/audit", null, "401 403 403 403 403 403 403 403 200")));
+                Route.of("GET", "/alerts/audit", null, "401 403 403 403 403 403 403 403 200"),
+                // FHIR (docs/fhir.md): as the patient's alerts.
+                Route.of("GET", "/fhir/DetectedIssue?patient=" + p, null, "401 403 403 403 200 200 200 403 200"),
+                Route.of("GET", "/fhir/DetectedIssue/" + alert, null, "401 403 403 403 200 200 200 403 200")));
     }
 
     @Test

@@ -58,7 +58,26 @@ class AccessMatrixTest extends VitalsApiSupport {
                 Route.of("GET", "/patient/" + CAST.doctor + "/overview", null, "401 403 403 403 200 403 403 403 200"),
                 Route.of("GET", "/patient/audit", null, "401 403 403 403 403 403 403 403 200"),
                 Route.of("DELETE", p, null, "401 403 403 403 403 403 403 403 204"),
-                Route.of("GET", "/health", null, "200 200 200 200 200 200 200 200 200")));
+                Route.of("GET", "/health", null, "200 200 200 200 200 200 200 200 200"),
+                // FHIR (docs/fhir.md): posting as ingest, search as the history, $lastn as the latest values.
+                Route.of("POST", "/fhir", fhirHeartRate(), "401 200 403 403 200 200 200 403 200"),
+                Route.of("GET", "/fhir/Observation?patient=" + CAST.patient, null,
+                        "401 403 403 403 200 403 200 403 200"),
+                Route.of("GET", "/fhir/Observation/$lastn?patient=" + CAST.patient, null,
+                        "401 403 403 403 200 200 200 403 200"),
+                Route.of("GET", "/fhir/metadata", null, "200 200 200 200 200 200 200 200 200")));
+    }
+
+    /** A transaction Bundle of one heart rate of the cast's patient, as JSON. */
+    private static String fhirHeartRate() {
+        return """
+                {"resourceType":"Bundle","type":"transaction","entry":[{"resource":{"resourceType":"Observation",
+                "status":"final","code":{"coding":[{"system":"http://loinc.org","code":"8867-4"}]},
+                "subject":{"reference":"Patient/%s"},"effectiveDateTime":"%s","identifier":[{"value":"matrix-hr"}],
+                "valueQuantity":{"value":70,"system":"http://unitsofmeasure.org","code":"/min"}},
+                "request":{"method":"POST","url":"Observation"}}]}
+                """.formatted(CAST.patient, java.time.Instant.now().minusSeconds(60).truncatedTo(
+                java.time.temporal.ChronoUnit.SECONDS));
     }
 
     @Test

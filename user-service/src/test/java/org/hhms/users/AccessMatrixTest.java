@@ -42,6 +42,7 @@ class AccessMatrixTest extends UsersApiSupport {
         cast.check(port, List.of(
                 Route.of("GET", p, null, "401 403 403 403 200 200 200 403 200"),
                 Route.of("GET", "/users/email/" + email, null, "401 403 403 403 200 200 200 403 200"),
+                Route.of("GET", "/fhir/Patient/" + patient, null, "401 403 403 403 200 200 200 403 200"),
                 Route.of("PATCH", p, "{\"organization\":\"Home\"}", "401 403 403 403 200 403 200 403 200"),
                 Route.of("POST", p, "{\"organization\":\"Home\"}", "401 403 403 403 200 403 200 403 200"),
                 Route.of("PATCH", p, "{\"password\":\"a-new-password-1\"}", "401 403 403 403 403 403 200 403 200"),

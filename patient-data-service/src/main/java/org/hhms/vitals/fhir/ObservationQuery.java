@@ -7,7 +7,6 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.EnumSet;
 import java.util.List;
@@ -17,15 +16,15 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.hhms.fhir.SearchParameters;
 import org.hhms.fhir.VitalSign;
 import org.hhms.vitals.reading.Timestamps;
 import org.hhms.web.ApiProblem;
 import org.springframework.util.MultiValueMap;
 
 /**
- * The search parameters HHMS supports on Observation, read strictly: an unknown parameter, a modifier, a code HHMS
- * does not store or a malformed date is a 400 naming it (FHIR lets servers ignore what they do not support; a
- * doctor's filter silently ignored would show the wrong values).
+ * The search parameters HHMS supports on Observation, read strictly ({@link SearchParameters}): a code HHMS does not
+ * store or a malformed date is a 400 naming it too.
  */
 record ObservationQuery(UUID patientId, Set<VitalSign> vitals, Instant from, Instant to, int count, Cursor after) {
 
@@ -33,16 +32,16 @@ record ObservationQuery(UUID patientId, Set<VitalSign> vitals, Instant from, Ins
     static final int MAX_COUNT = 1000;
     static final String CURSOR = "_cursor";
 
-    private static final Pattern PATIENT = Pattern.compile("(?:Patient/)?([0-9a-fA-F-]{36})");
     private static final Pattern DATE = Pattern.compile("(eq|ge|gt|le|lt)?(.+)");
     private static final Pattern PARTIAL_DATE = Pattern.compile("\\d{4}(-\\d{2}(-\\d{2})?)?");
 
     /** {@code patient}, {@code code}, {@code category}, {@code date} (up to 2), {@code _count}, {@code _cursor}. */
-    static ObservationQuery search(MultiValueMap<String, String> parameters) {
-        allowOnly(parameters, "patient", "subject", "code", "category", "date", "_count", CURSOR, "_format");
+    static ObservationQuery search(MultiValueMap<String, String> sent) {
+        SearchParameters parameters = SearchParameters.of(sent, "patient", "code", "category", "date", "_count",
+                CURSOR);
         Instant from = null;
         Instant to = null;
-        List<String> dates = parameters.getOrDefault("date", List.of());
+        List<String> dates = parameters.all("date");
         if (dates.size() > 2) {
             throw ApiProblem.invalidField("date", "at most two (a lower and an upper bound), got " + dates.size());
         }
@@ -51,57 +50,21 @@ record ObservationQuery(UUID patientId, Set<VitalSign> vitals, Instant from, Ins
             from = max(from, bounds[0]);
             to = min(to, bounds[1]);
         }
-        return new ObservationQuery(patient(parameters), vitals(parameters), from, to,
-                number(parameters, "_count", DEFAULT_COUNT, MAX_COUNT), Cursor.parse(one(parameters, CURSOR)));
+        return new ObservationQuery(parameters.patient(), vitals(parameters), from, to,
+                parameters.number("_count", DEFAULT_COUNT, MAX_COUNT), Cursor.parse(parameters.one(CURSOR)));
     }
 
     /** {@code $lastn}: {@code patient}, {@code code}, {@code category}, {@code max} (1 to 100). */
-    static ObservationQuery lastn(MultiValueMap<String, String> parameters) {
-        allowOnly(parameters, "patient", "subject", "code", "category", "max", "_format");
-        return new ObservationQuery(patient(parameters), vitals(parameters), null, null,
-                number(parameters, "max", 1, 100), null);
-    }
-
-    private static void allowOnly(MultiValueMap<String, String> parameters, String... allowed) {
-        List<String> known = Arrays.asList(allowed);
-        for (String name : parameters.keySet()) {
-            if (!known.contains(name)) {
-                throw ApiProblem.invalidField(name, "is not a search parameter HHMS supports here; supported: "
-                        + String.join(", ", known.stream().filter(k -> !k.equals("subject")).toList())
-                        + " (GET /fhir/metadata)");
-            }
-        }
-        String format = one(parameters, "_format");
-        if (format != null && !List.of("json", "application/json", "application/fhir+json").contains(format)) {
-            throw ApiProblem.invalidField("_format", "HHMS answers JSON only (json, application/fhir+json), got '"
-                    + format + "'");
-        }
-    }
-
-    private static UUID patient(MultiValueMap<String, String> parameters) {
-        String patient = one(parameters, "patient");
-        String subject = one(parameters, "subject");
-        String value = patient != null ? patient : subject;
-        if (value == null) {
-            throw ApiProblem.invalidField("patient", "is required: the patient's id (patient=<id> or "
-                    + "patient=Patient/<id>)");
-        }
-        Matcher m = PATIENT.matcher(value);
-        try {
-            if (m.matches()) {
-                return UUID.fromString(m.group(1));
-            }
-        } catch (IllegalArgumentException e) {
-            // reported below
-        }
-        throw ApiProblem.invalidField(patient != null ? "patient" : "subject", "must be a patient id or Patient/<id>, "
-                + "got '" + value + "'");
+    static ObservationQuery lastn(MultiValueMap<String, String> sent) {
+        SearchParameters parameters = SearchParameters.of(sent, "patient", "code", "category", "max");
+        return new ObservationQuery(parameters.patient(), vitals(parameters), null, null,
+                parameters.number("max", 1, 100), null);
     }
 
     /** {@code code} (comma-separated tokens, {@code http://loinc.org|8867-4} or {@code 8867-4}) and category. */
-    private static Set<VitalSign> vitals(MultiValueMap<String, String> parameters) {
+    private static Set<VitalSign> vitals(SearchParameters parameters) {
         Set<VitalSign> vitals = EnumSet.allOf(VitalSign.class);
-        for (String codes : parameters.getOrDefault("code", List.of())) {
+        for (String codes : parameters.all("code")) {
             Set<VitalSign> named = EnumSet.noneOf(VitalSign.class);
             for (String token : codes.split(",")) {
                 String code = token.startsWith(VitalSign.LOINC + "|") ? token.substring(VitalSign.LOINC.length() + 1)
@@ -112,7 +75,7 @@ record ObservationQuery(UUID patientId, Set<VitalSign> vitals, Instant from, Ins
             }
             vitals.retainAll(named);
         }
-        for (String categories : parameters.getOrDefault("category", List.of())) {
+        for (String categories : parameters.all("category")) {
             Set<String> named = Set.of(categories.replace(Observations.CATEGORY_SYSTEM + "|", "").split(","));
             if (!Set.of("vital-signs", "laboratory").containsAll(named)) {
                 throw ApiProblem.invalidField("category", "must be vital-signs or laboratory, got '" + categories
@@ -173,30 +136,6 @@ record ObservationQuery(UUID patientId, Set<VitalSign> vitals, Instant from, Ins
     private static ApiProblem badDate(String parameter) {
         return ApiProblem.invalidField("date", "must be [eq|ge|gt|le|lt] and a date (2026-01-31, 2026-01, 2026) or "
                 + "a time (2026-01-31T08:15:00Z), got '" + parameter + "'");
-    }
-
-    private static int number(MultiValueMap<String, String> parameters, String name, int fallback, int max) {
-        String value = one(parameters, name);
-        if (value == null) {
-            return fallback;
-        }
-        try {
-            int number = Integer.parseInt(value);
-            if (number >= 1 && number <= max) {
-                return number;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw ApiProblem.invalidField(name, "must be a whole number from 1 to " + max + ", got '" + value + "'");
-    }
-
-    private static String one(MultiValueMap<String, String> parameters, String name) {
-        List<String> values = parameters.getOrDefault(name, List.of());
-        if (values.size() > 1) {
-            throw ApiProblem.invalidField(name, "may be given once, got " + values.size() + " times");
-        }
-        return values.isEmpty() ? null : values.getFirst();
     }
 
     private static Instant max(Instant a, Instant b) {
