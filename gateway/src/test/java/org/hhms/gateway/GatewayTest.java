@@ -98,6 +98,25 @@ class GatewayTest {
     }
 
     @Test
+    void fhirPathsReachTheServiceThatOwnsTheResourceAndMetadataNeedsNoToken() {
+        client.get().uri("/fhir/Observation?patient=1").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.service").isEqualTo("patient-data-service")
+                .jsonPath("$.path").isEqualTo("/fhir/Observation");
+        client.get().uri("/fhir/Observation/$lastn?patient=1").exchange()
+                .expectBody().jsonPath("$.service").isEqualTo("patient-data-service");
+        client.post().uri("/fhir").exchange()
+                .expectBody().jsonPath("$.service").isEqualTo("patient-data-service");
+        client.get().uri("/fhir/Patient/1").exchange()
+                .expectBody().jsonPath("$.service").isEqualTo("user-service");
+        // The alerts-service refuses connections in this test: the route goes there.
+        client.get().uri("/fhir/DetectedIssue?patient=1").exchange().expectStatus().isEqualTo(503);
+        WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).build()
+                .get().uri("/fhir/metadata").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.service").isEqualTo("patient-data-service")
+                .jsonPath("$.authorization").isEqualTo("null");
+    }
+
+    @Test
     void makesARequestIdWhenTheClientSendsNone() {
         client.get().uri("/users/1").exchange()
                 .expectStatus().isOk()

@@ -43,7 +43,7 @@ import tools.jackson.databind.ObjectMapper;
 public class GatewaySecurityConfiguration {
 
     static final String[] PUBLIC = { "/health", "/*/health", "/users/login", "/users/token/refresh",
-            "/*/api-docs", "/*/api-docs/**", "/*/docs", "/*/docs/**", "/*/swagger-ui/**" };
+            "/*/api-docs", "/*/api-docs/**", "/*/docs", "/*/docs/**", "/*/swagger-ui/**", "/fhir/metadata" };
 
     /**
      * The services' revoked device list, read the same way (its own thread, fails closed while Redis has lost it);
