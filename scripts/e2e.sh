@@ -22,11 +22,12 @@ fail() {
 }
 ok() { echo "ok   $*"; }
 
-# call METHOD PATH [JSON] — sets STATUS and BODY; sends TOKEN when set.
+# call METHOD PATH [JSON] — sets STATUS and BODY; sends TOKEN when set, and MEDIA_TYPE (default application/json).
 call() {
   local method=$1 path=$2 data=${3:-}
-  local args=(-s -o "$BODY_FILE" -w '%{http_code}' -X "$method" --max-time 15 -H 'Accept: application/json')
-  [ -n "$data" ] && args+=(-H 'Content-Type: application/json' --data "$data")
+  local type=${MEDIA_TYPE:-application/json}
+  local args=(-s -o "$BODY_FILE" -w '%{http_code}' -X "$method" --max-time 15 -H "Accept: $type")
+  [ -n "$data" ] && args+=(-H "Content-Type: $type" --data "$data")
   [ -n "$TOKEN" ] && args+=(-H "Authorization: Bearer $TOKEN")
   STATUS=$(curl "${args[@]}" "$BASE_URL$path") || STATUS="000"
   BODY=$(cat "$BODY_FILE")
@@ -271,6 +272,60 @@ expect 403 "the device posts for another patient"
 call GET "/patient/$PATIENT_ID/latest"
 expect 403 "a device reads readings"
 ok "device $DEVICE_LABEL posts for its patient only (201, 403 elsewhere, 403 on reads)"
+
+# 9. FHIR R4 (docs/fhir.md): the device posts a transaction Bundle as a device hub does (conditional create by
+#    identifier); it is read back as vital-signs Observations; a resend stores nothing; the episode is a DetectedIssue.
+MEDIA_TYPE=application/fhir+json
+FHIR_AT=$(date -u +%Y-%m-%dT%H:%M:%SZ)
+FHIR_ID="e2e-fhir-$(date +%s%N)"
+FHIR_BUNDLE=$(cat <<JSON
+{"resourceType":"Bundle","type":"transaction","entry":[
+ {"fullUrl":"urn:uuid:$(cat /proc/sys/kernel/random/uuid)","request":{"method":"POST","url":"Observation","ifNoneExist":"identifier=urn:e2e|$FHIR_ID-hr"},
+  "resource":{"resourceType":"Observation","status":"final","identifier":[{"system":"urn:e2e","value":"$FHIR_ID-hr"}],
+   "category":[{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/observation-category","code":"vital-signs"}]}],
+   "code":{"coding":[{"system":"http://loinc.org","code":"8867-4"}]},"subject":{"reference":"Patient/$PATIENT_ID"},
+   "effectiveDateTime":"$FHIR_AT","valueQuantity":{"value":77,"unit":"beats/minute","system":"http://unitsofmeasure.org","code":"/min"}}},
+ {"fullUrl":"urn:uuid:$(cat /proc/sys/kernel/random/uuid)","request":{"method":"POST","url":"Observation","ifNoneExist":"identifier=urn:e2e|$FHIR_ID-bp"},
+  "resource":{"resourceType":"Observation","status":"final","identifier":[{"system":"urn:e2e","value":"$FHIR_ID-bp"}],
+   "code":{"coding":[{"system":"http://loinc.org","code":"85354-9"}]},"subject":{"reference":"Patient/$PATIENT_ID"},
+   "effectiveDateTime":"$FHIR_AT","component":[
+    {"code":{"coding":[{"system":"http://loinc.org","code":"8480-6"}]},"valueQuantity":{"value":121,"system":"http://unitsofmeasure.org","code":"mm[Hg]"}},
+    {"code":{"coding":[{"system":"http://loinc.org","code":"8462-4"}]},"valueQuantity":{"value":79,"system":"http://unitsofmeasure.org","code":"mm[Hg]"}}]}}]}
+JSON
+)
+call POST /fhir "$FHIR_BUNDLE"
+expect 200 "POST /fhir transaction Bundle"
+check '.resourceType == "Bundle" and .type == "transaction-response" and ([.entry[].response.status] == ["201 Created","201 Created"])' \
+  "both Observations created"
+call POST /fhir "$FHIR_BUNDLE"
+expect 200 "the same Bundle again"
+check '[.entry[].response.status] == ["200 OK","200 OK"]' "a resent Bundle stores nothing twice"
+call POST /fhir "${FHIR_BUNDLE//\/min/%}"
+expect 400 "a heart rate in %"
+check '.resourceType == "OperationOutcome" and .issue[0].expression[0] == "Bundle.entry[0].resource.valueQuantity.code"' \
+  "an OperationOutcome naming the entry"
+TOKEN=$ADMIN_TOKEN
+call GET "/fhir/Observation?patient=$PATIENT_ID&code=http://loinc.org%7C85354-9&date=ge$FHIR_AT&_count=10"
+expect 200 "search the blood pressure back"
+check "[.entry[].resource | select(.identifier[0].value == \"$FHIR_ID-bp\")][0] | (.component | map(.valueQuantity.value)) == [121,79]" \
+  "the blood pressure panel read back"
+check '.entry[0].fullUrl | startswith("'"${HHMS_PUBLIC_URL:-http://localhost:8080}"'/fhir/Observation/")' "absolute links on the public address (HHMS_PUBLIC_URL)"
+call GET "/fhir/Observation/\$lastn?patient=$PATIENT_ID&code=8867-4"
+expect 200 "\$lastn"
+check '.entry | length == 1' "the newest heart rate"
+call GET "/fhir/DetectedIssue?patient=$PATIENT_ID"
+expect 200 "the open episodes as DetectedIssue"
+check "any(.entry[].resource; .id == \"$ALERT_ID\" and (.implicated | length) > 0)" "the heart-rate episode, naming its readings"
+call GET "/fhir/Patient/$PATIENT_ID"
+expect 200 "the patient as FHIR"
+check '.resourceType == "Patient" and .name[0].text == "E2E Patient"' "the patient's name"
+TOKEN=""
+call GET /fhir/metadata
+expect 200 "the CapabilityStatement without a token"
+check '.resourceType == "CapabilityStatement" and .fhirVersion == "4.0.1"' "FHIR R4"
+TOKEN=$DEVICE_TOKEN
+MEDIA_TYPE=""
+ok "FHIR: a transaction Bundle stored once, read back by search and \$lastn, the episode as a DetectedIssue"
 
 TOKEN=""
 call POST /users/login "{\"email\":\"e2e.doctor@hhms.test\",\"password\":\"$DOCTOR_PASSWORD\"}"

@@ -4,6 +4,7 @@ import ca.uhn.fhir.context.FhirContext;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
@@ -15,7 +16,13 @@ import tools.jackson.databind.ObjectMapper;
 /** FHIR R4 in a servlet service: the HAPI context, resources in and out as JSON, errors as OperationOutcome. */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@EnableConfigurationProperties(FhirProperties.class)
 public class FhirAutoConfiguration {
+
+    @Bean
+    FhirLinks fhirLinks(FhirProperties properties) {
+        return new FhirLinks(properties);
+    }
 
     /** Expensive to build (it scans the R4 model), thread-safe: one per service. */
     @Bean

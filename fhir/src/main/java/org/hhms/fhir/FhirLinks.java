@@ -1,6 +1,5 @@
 package org.hhms.fhir;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
@@ -9,59 +8,55 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Bundle.BundleType;
 import org.hl7.fhir.r4.model.Resource;
-import org.springframework.http.server.ServletServerHttpRequest;
-import org.springframework.web.util.ForwardedHeaderUtils;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * Absolute links as the client sees them: the base is the address the request came to, as the gateway reports it in
- * its X-Forwarded headers (its own host and port, not the service's), so {@code fullUrl} and paging links work
- * from outside.
+ * Absolute FHIR links as clients see them: the configured public address ({@link FhirProperties}) with the request's
+ * own path and query, so {@code fullUrl} and paging links work from outside whichever instance answered.
  */
-public final class FhirLinks {
+public class FhirLinks {
 
     private final String base;
-    private final UriComponentsBuilder current;
 
-    private FhirLinks(String base, UriComponentsBuilder current) {
-        this.base = base;
-        this.current = current;
+    public FhirLinks(FhirProperties properties) {
+        this.base = properties.base();
     }
 
-    public static FhirLinks of(HttpServletRequest request) {
-        ServletServerHttpRequest http = new ServletServerHttpRequest(request);
-        URI uri = ForwardedHeaderUtils.adaptFromForwardedHeaders(http.getURI(), http.getHeaders()).build().toUri();
-        String base = UriComponentsBuilder.newInstance().scheme(uri.getScheme()).host(uri.getHost())
-                .port(uri.getPort()).path("/fhir").build().toUriString();
-        return new FhirLinks(base, UriComponentsBuilder.fromUri(uri));
-    }
-
-    /** {@code <base>/fhir}. */
+    /** {@code <public url>/fhir}. */
     public String base() {
         return base;
     }
 
-    /** The absolute URL of a resource: {@code <base>/fhir/Observation/<id>}. */
+    /** The absolute URL of a resource: {@code <base>/Observation/<id>}. */
     public String resource(String type, String id) {
         return base + "/" + type + "/" + id;
     }
 
-    /** This request's URL with some query parameters replaced (a next page's link). */
-    public String withParameters(Map<String, String> replaced) {
-        UriComponentsBuilder link = current.cloneBuilder();
-        replaced.forEach((name, value) -> link.replaceQueryParam(name, value));
-        return link.build().toUriString();
+    /** This request's URL (path after /fhir and query as sent) on the public address. */
+    public String self(HttpServletRequest request) {
+        return encoded(current(request));
     }
 
-    /** This request's URL as it came. */
-    public String self() {
-        return current.build().toUriString();
+    /** This request's URL with some query parameters replaced (a next page's link); values must be URL-safe. */
+    public String withParameters(HttpServletRequest request, Map<String, String> replaced) {
+        UriComponentsBuilder link = current(request);
+        replaced.forEach(link::replaceQueryParam);
+        return encoded(link);
+    }
+
+    /** The query as the client encoded it; should it hold a character a URL may not, encoded here. */
+    private static String encoded(UriComponentsBuilder link) {
+        try {
+            return link.build(true).toUriString();
+        } catch (IllegalArgumentException notEncoded) {
+            return link.build().encode().toUriString();
+        }
     }
 
     /** A searchset Bundle of these resources, with its self link and, when there is one, the next page's. */
-    public Bundle searchset(List<? extends Resource> resources, String next) {
+    public Bundle searchset(HttpServletRequest request, List<? extends Resource> resources, String next) {
         Bundle bundle = new Bundle().setType(BundleType.SEARCHSET);
-        bundle.addLink().setRelation("self").setUrl(self());
+        bundle.addLink().setRelation("self").setUrl(self(request));
         if (next != null) {
             bundle.addLink().setRelation("next").setUrl(next);
         }
@@ -71,5 +66,12 @@ public final class FhirLinks {
                     .getSearch().setMode(Bundle.SearchEntryMode.MATCH);
         }
         return bundle;
+    }
+
+    private UriComponentsBuilder current(HttpServletRequest request) {
+        String path = request.getRequestURI();
+        String afterFhir = path.startsWith("/fhir") ? path.substring("/fhir".length()) : path;
+        String query = request.getQueryString();
+        return UriComponentsBuilder.fromUriString(base + afterFhir + (query == null ? "" : "?" + query));
     }
 }

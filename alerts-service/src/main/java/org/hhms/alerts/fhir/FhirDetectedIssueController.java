@@ -43,9 +43,11 @@ public class FhirDetectedIssueController {
     private final AlertConditions conditions;
     private final AlertService service;
     private final PatientAccess access;
+    private final FhirLinks links;
 
     public FhirDetectedIssueController(AlertRepository alerts, AlertConditions conditions, AlertService service,
-            PatientAccess access) {
+            PatientAccess access, FhirLinks links) {
+        this.links = links;
         this.alerts = alerts;
         this.conditions = conditions;
         this.service = service;
@@ -60,7 +62,7 @@ public class FhirDetectedIssueController {
         Map<UUID, List<AlertConditions.Condition>> grouped = conditions.of(open.stream().map(Alert::id).toList());
         List<DetectedIssue> issues = open.stream().map(a -> DetectedIssues.of(a,
                 grouped.getOrDefault(a.id(), List.of()), alerts.covered(a.id()))).toList();
-        return FhirLinks.of(request).searchset(issues, null);
+        return links.searchset(request, issues, null);
     }
 
     /** Looked up first (404 for an unknown id), then the patient's rights, as {@code GET /alerts/{id}/history}. */

@@ -52,9 +52,11 @@ public class FhirObservationController {
     private final KnownPatients patients;
     private final PatientAccess access;
     private final FhirIngest ingest;
+    private final FhirLinks links;
 
     public FhirObservationController(ReadingRepository readings, KnownPatients patients, PatientAccess access,
-            FhirIngest ingest) {
+            FhirIngest ingest, FhirLinks links) {
+        this.links = links;
         this.readings = readings;
         this.patients = patients;
         this.access = access;
@@ -92,8 +94,7 @@ public class FhirObservationController {
                 break;
             }
         }
-        FhirLinks links = FhirLinks.of(request);
-        return links.searchset(page, more ? links.withParameters(last.asParameter()) : null);
+        return links.searchset(request, page, more ? links.withParameters(request, last.asParameter()) : null);
     }
 
     /** The newest {@code max} Observations of each vital sign (FHIR's {@code Observation/$lastn}). */
@@ -108,7 +109,7 @@ public class FhirObservationController {
                     null, query.count());
             newest.addAll(Observations.of(found, List.of(vital)));
         }
-        return FhirLinks.of(request).searchset(newest, null);
+        return links.searchset(request, newest, null);
     }
 
     /** One Observation by the id a search gave out. */
@@ -129,14 +130,13 @@ public class FhirObservationController {
      */
     @NotAudited
     @PostMapping(consumes = { "application/fhir+json", "application/json" })
-    public ResponseEntity<Bundle> post(@RequestBody Bundle bundle, HttpServletRequest request) {
-        FhirLinks links = FhirLinks.of(request);
+    public ResponseEntity<Bundle> post(@RequestBody Bundle bundle) {
         Bundle response = new Bundle();
         if (bundle.getType() == BundleType.BATCH) {
             response.setType(BundleType.BATCHRESPONSE);
             for (FhirIngest.Answer answer : ingest.batch(bundle)) {
                 if (answer.stored() != null) {
-                    response.addEntry(entry(answer.stored(), links));
+                    response.addEntry(entry(answer.stored()));
                 } else {
                     response.addEntry(refused(answer.problem()));
                 }
@@ -145,11 +145,11 @@ public class FhirObservationController {
         }
         response.setType(BundleType.TRANSACTIONRESPONSE);
         List<FhirIngest.Stored> stored = ingest.transaction(bundle);
-        stored.forEach(s -> response.addEntry(entry(s, links)));
+        stored.forEach(s -> response.addEntry(entry(s)));
         return ResponseEntity.ok(response);
     }
 
-    private static BundleEntryComponent entry(FhirIngest.Stored stored, FhirLinks links) {
+    private BundleEntryComponent entry(FhirIngest.Stored stored) {
         Observation observation = Observations.of(stored.reading(), stored.vital());
         BundleEntryComponent entry = new BundleEntryComponent()
                 .setFullUrl(links.resource("Observation", observation.getIdPart()));

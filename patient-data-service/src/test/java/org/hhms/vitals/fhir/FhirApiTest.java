@@ -59,6 +59,7 @@ class FhirApiTest extends HttpTestSupport {
     static void properties(DynamicPropertyRegistry registry) {
         TestDatabases.register(registry, "hhms_test_fhir");
         registry.add("hhms.security.user-service-url", USERS::url);
+        registry.add("hhms.fhir.public-url", () -> "https://hhms.example.org/");
     }
 
     @AfterAll
@@ -92,7 +93,7 @@ class FhirApiTest extends HttpTestSupport {
         for (BundleEntryComponent entry : found.getEntry()) {
             Observation o = (Observation) entry.getResource();
             byCode.put(o.getCode().getCodingFirstRep().getCode(), o);
-            assertThat(entry.getFullUrl()).endsWith("/fhir/Observation/" + o.getIdPart());
+            assertThat(entry.getFullUrl()).isEqualTo("https://hhms.example.org/fhir/Observation/" + o.getIdPart());
             assertThat(o.getSubject().getReference()).isEqualTo("Patient/" + patient);
             assertThat(o.getDevice().getIdentifier().getValue()).isEqualTo(DEVICE_ID);
             assertThat(((DateTimeType) o.getEffective()).getValue().toInstant()).isEqualTo(at);
@@ -240,7 +241,7 @@ class FhirApiTest extends HttpTestSupport {
             page.getEntry().forEach(e -> seen.add(((Observation) e.getResource()).getIdentifierFirstRep().getValue()));
             next = page.getLink("next") == null ? null : page.getLink("next").getUrl();
             if (next != null) {
-                assertThat(next).startsWith("http://127.0.0.1:" + port + "/fhir/Observation?");
+                assertThat(next).startsWith("https://hhms.example.org/fhir/Observation?patient=" + patient);
                 next = next.substring(next.indexOf("/fhir/"));
             }
             pages++;
@@ -254,6 +255,9 @@ class FhirApiTest extends HttpTestSupport {
                 + "&date=ge2026-11-20T09:00:00Z&date=lt2026-11-20T12:00:00Z", TestTokens.admin(), 200, Bundle.class);
         assertThat(heartRates.getEntry()).extracting(e -> ((Observation) e.getResource()).getIdentifierFirstRep()
                 .getValue()).containsExactly("p-hr-3", "p-hr-2", "p-hr-1");
+        assertThat(heartRates.getLink("self").getUrl()).isEqualTo("https://hhms.example.org/fhir/Observation?patient="
+                + "Patient/" + patient + "&code=http://loinc.org%7C8867-4&date=ge2026-11-20T09:00:00Z"
+                + "&date=lt2026-11-20T12:00:00Z");
         Bundle day = read("/fhir/Observation?patient=" + patient + "&code=2708-6&date=2026-11-20", TestTokens.admin(),
                 200, Bundle.class);
         assertThat(day.getEntry()).hasSize(6);
