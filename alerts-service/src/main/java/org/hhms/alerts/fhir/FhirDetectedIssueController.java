@@ -1,5 +1,7 @@
 package org.hhms.alerts.fhir;
 
+import io.swagger.v3.oas.annotations.Hidden;
+
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +32,8 @@ import org.springframework.web.bind.annotation.RestController;
  * Alert episodes as FHIR R4 DetectedIssues (docs/fhir.md): a patient's open ones (not yet resolved, acknowledged or
  * not), and any one by id. Readable by whoever may read the patient's alerts ({@code GET /alerts/{p}}).
  */
+// Described by GET /fhir/metadata (FHIR's own description), not by the OpenAPI document.
+@Hidden
 @RestController
 @RequestMapping(value = "/fhir/DetectedIssue", produces = { "application/fhir+json", "application/json" })
 public class FhirDetectedIssueController {

@@ -1,5 +1,7 @@
 package org.hhms.vitals.fhir;
 
+import io.swagger.v3.oas.annotations.Hidden;
+
 import org.hhms.fhir.VitalSign;
 import org.hl7.fhir.r4.model.CapabilityStatement;
 import org.hl7.fhir.r4.model.CapabilityStatement.CapabilityStatementKind;
@@ -21,6 +23,8 @@ import org.springframework.web.bind.annotation.RestController;
  * (Observation here, Patient in the user-service, DetectedIssue in the alerts-service). Public, as FHIR clients ask
  * it before they sign in. Kept in step with the controllers by {@code FhirApiTest}.
  */
+// Described by GET /fhir/metadata (FHIR's own description), not by the OpenAPI document.
+@Hidden
 @RestController
 @RequestMapping(value = "/fhir", produces = { "application/fhir+json", "application/json" })
 public class CapabilityStatementController {

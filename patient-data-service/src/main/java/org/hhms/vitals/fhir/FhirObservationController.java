@@ -1,5 +1,7 @@
 package org.hhms.vitals.fhir;
 
+import io.swagger.v3.oas.annotations.Hidden;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -41,6 +43,8 @@ import org.springframework.web.bind.annotation.RestController;
  * batch Bundle of Observations posted to {@code /fhir}. The same rights as the HHMS routes: search and read as the
  * history ({@code GET /patient/{id}/history}), {@code $lastn} as the latest values, posting as ingest.
  */
+// Described by GET /fhir/metadata (FHIR's own description), not by the OpenAPI document.
+@Hidden
 @RestController
 @RequestMapping(value = "/fhir", produces = { "application/fhir+json", "application/json" })
 public class FhirObservationController {

@@ -1,5 +1,7 @@
 package org.hhms.users.fhir;
 
+import io.swagger.v3.oas.annotations.Hidden;
+
 import java.util.UUID;
 
 import org.hhms.security.PatientAccess;
@@ -24,6 +26,8 @@ import org.springframework.web.bind.annotation.RestController;
  * their care team's doctors and caretakers, admins; asked first, so an unknown id and someone else's patient answer
  * alike (403), and admins get 404 for an id that is no patient.
  */
+// Described by GET /fhir/metadata (FHIR's own description), not by the OpenAPI document.
+@Hidden
 @RestController
 @RequestMapping(value = "/fhir/Patient", produces = { "application/fhir+json", "application/json" })
 public class FhirPatientController {
