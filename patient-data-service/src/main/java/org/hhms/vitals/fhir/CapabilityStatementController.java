@@ -47,21 +47,21 @@ public class CapabilityStatementController {
         CapabilityStatementRestComponent rest = statement.addRest().setMode(RestfulCapabilityMode.SERVER);
         rest.getSecurity().setDescription("Bearer tokens (HS256 JWT) from POST /users/login or device registration");
         rest.addInteraction().setCode(SystemRestfulInteraction.TRANSACTION)
-                .setDocumentation("POST /fhir: Observations, all or none; conditional create by identifier");
+                .setDocumentation("POST /fhir: Observations, all or none; each entry a create, conditional on its "
+                        + "identifier (ifNoneExist=identifier=<system>|<value>)");
         rest.addInteraction().setCode(SystemRestfulInteraction.BATCH)
                 .setDocumentation("POST /fhir: Observations, each entry on its own");
 
         CapabilityStatementRestResourceComponent observation = rest.addResource().setType("Observation")
                 .setProfile("http://hl7.org/fhir/StructureDefinition/vitalsigns")
-                .setConditionalCreate(true).setDocumentation("Vital signs, LOINC codes: " + VitalSign.accepted()
-                        + ". Created only inside a transaction or batch Bundle. Searches answer newest first.");
+                .setDocumentation("Vital signs, LOINC codes: " + VitalSign.accepted() + ". Created only as the "
+                        + "entries of a transaction or batch Bundle (POST /fhir), never by POST /fhir/Observation. "
+                        + "Searches answer newest first.");
         for (VitalSign vital : VitalSign.values()) {
             vital.profile().ifPresent(observation::addSupportedProfile);
         }
         observation.addInteraction().setCode(TypeRestfulInteraction.READ);
         observation.addInteraction().setCode(TypeRestfulInteraction.SEARCHTYPE);
-        observation.addInteraction().setCode(TypeRestfulInteraction.CREATE)
-                .setDocumentation("In a transaction or batch Bundle only");
         observation.addSearchParam().setName("patient").setType(SearchParamType.REFERENCE)
                 .setDocumentation("Required: the patient's id");
         observation.addSearchParam().setName("code").setType(SearchParamType.TOKEN)
