@@ -2,6 +2,7 @@ package org.hhms.vitals.fhir;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -89,10 +90,11 @@ public class FhirIngest {
         Caller caller = Caller.current();
         List<Answer> answers = new ArrayList<>();
         List<BundleEntryComponent> sent = bundle.getEntry();
+        Map<UUID, Optional<ErrorResponseException>> patientChecks = new HashMap<>();
         for (int i = 0; i < sent.size(); i++) {
             List<FieldProblem> problems = new ArrayList<>();
             Optional<ObservationEntry> entry = ObservationEntry.read(i, sent.get(i), problems)
-                    .flatMap(e -> checked(e, problems));
+                    .flatMap(e -> checked(e, problems, patientChecks));
             if (entry.isEmpty()) {
                 answers.add(new Answer(null, problem(problems)));
                 continue;
@@ -131,8 +133,9 @@ public class FhirIngest {
         List<BundleEntryComponent> sent = bundle.getEntry();
         List<FieldProblem> problems = new ArrayList<>();
         List<ObservationEntry> entries = new ArrayList<>();
+        Map<UUID, Optional<ErrorResponseException>> patientChecks = new HashMap<>();
         for (int i = 0; i < sent.size(); i++) {
-            ObservationEntry.read(i, sent.get(i), problems).flatMap(e -> checked(e, problems))
+            ObservationEntry.read(i, sent.get(i), problems).flatMap(e -> checked(e, problems, patientChecks))
                     .ifPresent(entries::add);
         }
         if (!problems.isEmpty()) {
@@ -143,14 +146,21 @@ public class FhirIngest {
 
     /**
      * One entry against the rules of a reading and the caller's rights: a device only for its own patient and as
-     * itself, people as on {@code POST /patient/{id}} (docs/security.md); the patient known and active.
+     * itself, people as on {@code POST /patient/{id}} (docs/security.md); the patient known and active. A Bundle's
+     * patients are checked once each ({@code patientChecks}), not once per entry.
      */
-    private Optional<ObservationEntry> checked(ObservationEntry entry, List<FieldProblem> problems) {
+    private Optional<ObservationEntry> checked(ObservationEntry entry, List<FieldProblem> problems,
+            Map<UUID, Optional<ErrorResponseException>> patientChecks) {
         Caller caller = Caller.current();
         String at = "Bundle.entry[" + entry.index() + "].resource";
-        if (!access.permits(caller, entry.patientId(), WRITERS)) {
-            problems.add(new FieldProblem(at + ".subject", "forbidden: this token may not record readings for "
-                    + "patient " + entry.patientId()));
+        Optional<ErrorResponseException> patientProblem = patientChecks.computeIfAbsent(entry.patientId(),
+                patient -> checkPatient(caller, patient));
+        if (patientProblem.isPresent()) {
+            ErrorResponseException problem = patientProblem.get();
+            problems.add(problem.getStatusCode().value() == HttpStatus.FORBIDDEN.value()
+                    ? new FieldProblem(at + ".subject", "forbidden: this token may not record readings for patient "
+                            + entry.patientId())
+                    : new FieldProblem(at + ".subject", problem.getBody().getDetail()));
             return Optional.empty();
         }
         ReadingRequest reading = entry.reading();
@@ -163,23 +173,35 @@ public class FhirIngest {
             reading = reading.sentBy(caller.deviceId());
         }
         try {
-            patients.requireActive(entry.patientId());
             validator.validate(entry.patientId(), reading);
         } catch (ApiProblem problem) {
-            problems.addAll(entry.renamed(fieldProblems(problem, at)));
+            problems.addAll(entry.renamed(fieldProblems(problem)));
             return Optional.empty();
         }
         return Optional.of(new ObservationEntry(entry.index(), entry.patientId(), entry.vital(), reading));
     }
 
+    /** Whether the caller may record readings for the patient, and the patient is active: empty, or why not. */
+    private Optional<ErrorResponseException> checkPatient(Caller caller, UUID patient) {
+        if (!access.permits(caller, patient, WRITERS)) {
+            return Optional.of(PatientAccess.forbidden("forbidden"));
+        }
+        try {
+            patients.requireActive(patient);
+            return Optional.empty();
+        } catch (ApiProblem unknown) {
+            return Optional.of(unknown);
+        }
+    }
+
     @SuppressWarnings("unchecked")
-    private static List<FieldProblem> fieldProblems(ErrorResponseException problem, String at) {
+    private static List<FieldProblem> fieldProblems(ErrorResponseException problem) {
         Map<String, Object> properties = problem.getBody().getProperties();
         Object errors = properties == null ? null : properties.get("errors");
         if (errors instanceof List<?> list && !list.isEmpty()) {
             return (List<FieldProblem>) list;
         }
-        return List.of(new FieldProblem("subject", problem.getBody().getDetail()));
+        return List.of(new FieldProblem("body", problem.getBody().getDetail()));
     }
 
     /** 403 when every problem is a refusal, 404 when a patient is unknown, else 400; each problem named. */

@@ -193,6 +193,16 @@ class FhirApiTest extends HttpTestSupport {
         assertThat(refused.getIssueFirstRep().getCode()).isEqualTo(OperationOutcome.IssueType.FORBIDDEN);
         assertThat(rows(patient) + rows(other)).isZero();
 
+        // A patient HHMS does not know (an admin may post for anyone): the entry is named, nothing stored.
+        UUID nobody = UUID.randomUUID();
+        OperationOutcome unknownPatient = send(TestTokens.admin(), transaction(quantity(patient, "ok-3", at,
+                "8867-4", 70, "/min"), quantity(nobody, "n-1", at, "8867-4", 70, "/min")), 400,
+                OperationOutcome.class);
+        assertThat(unknownPatient.getIssueFirstRep().getExpression().getFirst().getValue())
+                .isEqualTo("Bundle.entry[1].resource.subject");
+        assertThat(unknownPatient.getIssueFirstRep().getDiagnostics()).contains(nobody.toString());
+        assertThat(rows(patient)).isZero();
+
         // Not FHIR at all, or an element R4 does not have: a 400 OperationOutcome saying so.
         OperationOutcome unparsable = sendRaw(device, "{\"resourceType\":\"Bundle\",\"type\":\"transaction\","
                 + "\"colour\":\"red\"}", 400);
