@@ -8,13 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import ca.uhn.fhir.context.FhirContext;
-
 import org.hhms.contracts.alarms.AnomalyKind;
 import org.hhms.contracts.alarms.Severity;
 import org.hhms.contracts.events.AnomalyDetected;
 import org.hhms.contracts.events.EventType;
 import org.hhms.testsupport.FakeUserService;
+import org.hhms.testsupport.FhirCalls;
 import org.hhms.testsupport.FhirProfiles;
 import org.hhms.testsupport.TestDatabases;
 import org.hhms.testsupport.TestTokens;
@@ -25,8 +24,6 @@ import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -37,7 +34,6 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class FhirDetectedIssueTest extends AlertsTestSupport {
 
-    static final FhirContext FHIR = FhirContext.forR4Cached();
     static final FakeUserService USERS = new FakeUserService();
 
     @DynamicPropertySource
@@ -77,7 +73,7 @@ class FhirDetectedIssueTest extends AlertsTestSupport {
         });
         assertThat(issue.getEvidence()).hasSize(2);
         assertThat(open.getEntryFirstRep().getFullUrl()).endsWith("/fhir/DetectedIssue/" + issue.getIdPart());
-        assertThat(FhirProfiles.errors(encode(open))).isEmpty();
+        assertThat(FhirProfiles.errors(FhirCalls.encode(open))).isEmpty();
 
         String alert = issue.getIdPart();
         post("/alerts/" + alert + "/acknowledge", Map.of("status", "acknowledged", "doctor_id", doctorId,
@@ -94,7 +90,7 @@ class FhirDetectedIssueTest extends AlertsTestSupport {
         DetectedIssue ended = read("/fhir/DetectedIssue/" + alert, doctor, 200, DetectedIssue.class);
         assertThat(ended.getStatus()).isEqualTo(DetectedIssue.DetectedIssueStatus.ENTEREDINERROR);
         assertThat(ended.getIdentifiedPeriod().hasEnd()).isTrue();
-        assertThat(FhirProfiles.errors(encode(ended))).isEmpty();
+        assertThat(FhirProfiles.errors(FhirCalls.encode(ended))).isEmpty();
         assertThat(read(search, doctor, 200, Bundle.class).getEntry()).isEmpty();
     }
 
@@ -134,15 +130,7 @@ class FhirDetectedIssueTest extends AlertsTestSupport {
                 .getImplicated().size();
     }
 
-    static String encode(Resource resource) {
-        return FHIR.newJsonParser().encodeResourceToString(resource);
-    }
-
     <T extends Resource> T read(String path, String token, int status, Class<T> type) {
-        String body = client.get().uri(path).header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(token))
-                .exchange().expectStatus().isEqualTo(status).expectHeader()
-                .contentTypeCompatibleWith(MediaType.parseMediaType("application/fhir+json"))
-                .expectBody(String.class).returnResult().getResponseBody();
-        return FHIR.newJsonParser().parseResource(type, body);
+        return FhirCalls.read(client, path, token, status, type);
     }
 }

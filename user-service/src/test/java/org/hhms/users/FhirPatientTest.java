@@ -5,8 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 import java.util.UUID;
 
-import ca.uhn.fhir.context.FhirContext;
-
+import org.hhms.testsupport.FhirCalls;
 import org.hhms.testsupport.FhirProfiles;
 import org.hhms.testsupport.TestDatabases;
 import org.hhms.testsupport.TestTokens;
@@ -16,16 +15,12 @@ import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** A patient as FHIR R4: name, contacts, primary doctor; valid R4; 404 for what is no (active) patient. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class FhirPatientTest extends UsersApiSupport {
-
-    static final FhirContext FHIR = FhirContext.forR4Cached();
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
@@ -46,7 +41,7 @@ class FhirPatientTest extends UsersApiSupport {
         assertThat(read.getActive()).isTrue();
         assertThat(read.getTelecom()).extracting(ContactPoint::getValue).contains("+15555550401");
         assertThat(read.getGeneralPractitionerFirstRep().getIdentifier().getValue()).isEqualTo(doctor.toString());
-        assertThat(FhirProfiles.errors(FHIR.newJsonParser().encodeResourceToString(read))).isEmpty();
+        assertThat(FhirProfiles.errors(FhirCalls.encode(read))).isEmpty();
 
         client.delete().uri("/users/" + patient).exchange().expectStatus().isNoContent();
         // Deactivated: gone, as from GET /users/{id}.
@@ -60,10 +55,6 @@ class FhirPatientTest extends UsersApiSupport {
     }
 
     <T extends Resource> T read(String path, String token, int status, Class<T> type) {
-        String body = client.get().uri(path).header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(token))
-                .exchange().expectStatus().isEqualTo(status).expectHeader()
-                .contentTypeCompatibleWith(MediaType.parseMediaType("application/fhir+json"))
-                .expectBody(String.class).returnResult().getResponseBody();
-        return FHIR.newJsonParser().parseResource(type, body);
+        return FhirCalls.read(client, path, token, status, type);
     }
 }

@@ -9,10 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import ca.uhn.fhir.context.FhirContext;
-
 import org.hhms.fhir.VitalSign;
 import org.hhms.testsupport.FakeUserService;
+import org.hhms.testsupport.FhirCalls;
 import org.hhms.testsupport.FhirProfiles;
 import org.hhms.testsupport.HttpTestSupport;
 import org.hhms.testsupport.TestDatabases;
@@ -49,7 +48,6 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 class FhirApiTest extends HttpTestSupport {
 
     static final FakeUserService USERS = new FakeUserService();
-    static final FhirContext FHIR = FhirContext.forR4Cached();
     static final String DEVICE_ID = "hub-42";
 
     @Autowired
@@ -391,11 +389,11 @@ class FhirApiTest extends HttpTestSupport {
     }
 
     static String encode(Resource resource) {
-        return FHIR.newJsonParser().encodeResourceToString(resource);
+        return FhirCalls.encode(resource);
     }
 
     static <T extends Resource> T parse(String json, Class<T> type) {
-        return FHIR.newJsonParser().parseResource(type, json);
+        return FhirCalls.parse(json, type);
     }
 
     <T extends Resource> T send(String token, Bundle bundle, int status, Class<T> type) {
@@ -415,11 +413,7 @@ class FhirApiTest extends HttpTestSupport {
     }
 
     <T extends Resource> T read(String path, String token, int status, Class<T> type) {
-        String body = client.get().uri(path).header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(token))
-                .exchange().expectStatus().isEqualTo(status).expectHeader()
-                .contentTypeCompatibleWith(MediaType.parseMediaType("application/fhir+json"))
-                .expectBody(String.class).returnResult().getResponseBody();
-        return parse(body, type);
+        return FhirCalls.read(client, path, token, status, type);
     }
 
 }
