@@ -1,6 +1,7 @@
 package org.hhms.web;
 
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -21,6 +22,14 @@ public class ApiProblem extends ErrorResponseException {
     public ApiProblem(HttpStatusCode status, String detail, List<FieldProblem> errors) {
         this(status, detail);
         getBody().setProperty("errors", errors);
+    }
+
+    /** The fields an error names ({@code errors}, as set above), or none. */
+    @SuppressWarnings("unchecked")
+    public static List<FieldProblem> fieldProblems(ErrorResponseException problem) {
+        Map<String, Object> properties = problem.getBody().getProperties();
+        return properties != null && properties.get("errors") instanceof List<?> errors
+                ? (List<FieldProblem>) errors : List.of();
     }
 
     public static ApiProblem notFound(String detail) {

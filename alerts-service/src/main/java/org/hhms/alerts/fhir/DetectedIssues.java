@@ -9,6 +9,7 @@ import org.hhms.alerts.alert.AlertConditions;
 import org.hhms.alerts.alert.AlertRepository;
 import org.hhms.alerts.alert.AlertStatus;
 import org.hhms.alerts.alert.Resolution;
+import org.hhms.fhir.HhmsIdentifiers;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.DateTimeType;
@@ -30,8 +31,6 @@ final class DetectedIssues {
 
     static final String KIND_SYSTEM = "urn:hhms:alert-kind";
     static final String CONDITION_SYSTEM = "urn:hhms:alert-condition";
-    static final String READING_ID_SYSTEM = "urn:hhms:reading-id";
-    static final String USER_ID_SYSTEM = "urn:hhms:user-id";
 
     private DetectedIssues() {
     }
@@ -59,7 +58,7 @@ final class DetectedIssues {
         for (AlertRepository.Covered anomaly : covered) {
             if (anomaly.readingId() != null && readings.add(anomaly.readingId())) {
                 issue.addImplicated(new Reference().setType("Observation").setDisplay(anomaly.description())
-                        .setIdentifier(new Identifier().setSystem(READING_ID_SYSTEM).setValue(anomaly.readingId())));
+                        .setIdentifier(new Identifier().setSystem(HhmsIdentifiers.READING_ID).setValue(anomaly.readingId())));
             }
         }
         for (AlertConditions.Condition condition : conditions) {
@@ -72,7 +71,7 @@ final class DetectedIssues {
                     + (alert.acknowledgementNote() == null ? "" : ": " + alert.acknowledgementNote())))
                     .setDateElement(new DateTimeType(alert.acknowledgedAt().toString()))
                     .setAuthor(alert.acknowledgedBy() == null ? null : new Reference().setIdentifier(
-                            new Identifier().setSystem(USER_ID_SYSTEM).setValue(alert.acknowledgedBy().toString())));
+                            new Identifier().setSystem(HhmsIdentifiers.USER_ID).setValue(alert.acknowledgedBy().toString())));
         }
         if (alert.status() == AlertStatus.RESOLVED && alert.resolution() != null) {
             issue.addMitigation().setAction(new CodeableConcept().setText("Resolved: "

@@ -90,7 +90,7 @@ public class FhirIngest {
         Caller caller = Caller.current();
         List<Answer> answers = new ArrayList<>();
         List<BundleEntryComponent> sent = bundle.getEntry();
-        Map<UUID, Optional<ErrorResponseException>> patientChecks = new HashMap<>();
+        Map<UUID, Optional<String>> patientChecks = new HashMap<>();
         for (int i = 0; i < sent.size(); i++) {
             List<FieldProblem> problems = new ArrayList<>();
             Optional<ObservationEntry> entry = ObservationEntry.read(i, sent.get(i), problems)
@@ -133,7 +133,7 @@ public class FhirIngest {
         List<BundleEntryComponent> sent = bundle.getEntry();
         List<FieldProblem> problems = new ArrayList<>();
         List<ObservationEntry> entries = new ArrayList<>();
-        Map<UUID, Optional<ErrorResponseException>> patientChecks = new HashMap<>();
+        Map<UUID, Optional<String>> patientChecks = new HashMap<>();
         for (int i = 0; i < sent.size(); i++) {
             ObservationEntry.read(i, sent.get(i), problems).flatMap(e -> checked(e, problems, patientChecks))
                     .ifPresent(entries::add);
@@ -150,17 +150,13 @@ public class FhirIngest {
      * patients are checked once each ({@code patientChecks}), not once per entry.
      */
     private Optional<ObservationEntry> checked(ObservationEntry entry, List<FieldProblem> problems,
-            Map<UUID, Optional<ErrorResponseException>> patientChecks) {
+            Map<UUID, Optional<String>> patientChecks) {
         Caller caller = Caller.current();
         String at = "Bundle.entry[" + entry.index() + "].resource";
-        Optional<ErrorResponseException> patientProblem = patientChecks.computeIfAbsent(entry.patientId(),
+        Optional<String> patientProblem = patientChecks.computeIfAbsent(entry.patientId(),
                 patient -> checkPatient(caller, patient));
         if (patientProblem.isPresent()) {
-            ErrorResponseException problem = patientProblem.get();
-            problems.add(problem.getStatusCode().value() == HttpStatus.FORBIDDEN.value()
-                    ? new FieldProblem(at + ".subject", "forbidden: this token may not record readings for patient "
-                            + entry.patientId())
-                    : new FieldProblem(at + ".subject", problem.getBody().getDetail()));
+            problems.add(new FieldProblem(at + ".subject", patientProblem.get()));
             return Optional.empty();
         }
         ReadingRequest reading = entry.reading();
@@ -175,33 +171,25 @@ public class FhirIngest {
         try {
             validator.validate(entry.patientId(), reading);
         } catch (ApiProblem problem) {
-            problems.addAll(entry.renamed(fieldProblems(problem)));
+            List<FieldProblem> named = ApiProblem.fieldProblems(problem);
+            problems.addAll(entry.renamed(named.isEmpty() ? List.of(new FieldProblem("body",
+                    problem.getBody().getDetail())) : named));
             return Optional.empty();
         }
         return Optional.of(new ObservationEntry(entry.index(), entry.patientId(), entry.vital(), reading));
     }
 
     /** Whether the caller may record readings for the patient, and the patient is active: empty, or why not. */
-    private Optional<ErrorResponseException> checkPatient(Caller caller, UUID patient) {
+    private Optional<String> checkPatient(Caller caller, UUID patient) {
         if (!access.permits(caller, patient, WRITERS)) {
-            return Optional.of(PatientAccess.forbidden("forbidden"));
+            return Optional.of("forbidden: this token may not record readings for patient " + patient);
         }
         try {
             patients.requireActive(patient);
             return Optional.empty();
         } catch (ApiProblem unknown) {
-            return Optional.of(unknown);
+            return Optional.of(unknown.getBody().getDetail());
         }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<FieldProblem> fieldProblems(ErrorResponseException problem) {
-        Map<String, Object> properties = problem.getBody().getProperties();
-        Object errors = properties == null ? null : properties.get("errors");
-        if (errors instanceof List<?> list && !list.isEmpty()) {
-            return (List<FieldProblem>) list;
-        }
-        return List.of(new FieldProblem("body", problem.getBody().getDetail()));
     }
 
     /** 403 when every problem is a refusal, 404 when a patient is unknown, else 400; each problem named. */

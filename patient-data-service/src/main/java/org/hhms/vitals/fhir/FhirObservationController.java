@@ -167,11 +167,8 @@ public class FhirObservationController {
         BundleEntryComponent entry = new BundleEntryComponent();
         int status = problem.getStatusCode().value();
         HttpStatus known = HttpStatus.resolve(status);
-        @SuppressWarnings("unchecked")
-        List<org.hhms.web.FieldProblem> problems = problem.getBody().getProperties() == null ? List.of()
-                : (List<org.hhms.web.FieldProblem>) problem.getBody().getProperties().getOrDefault("errors",
-                        List.of());
-        Resource outcome = OperationOutcomes.of(status, problem.getBody().getDetail(), problems);
+        Resource outcome = OperationOutcomes.of(status, problem.getBody().getDetail(),
+                ApiProblem.fieldProblems(problem));
         entry.getResponse().setStatus(status + (known == null ? "" : " " + known.getReasonPhrase()))
                 .setOutcome(outcome);
         return entry;

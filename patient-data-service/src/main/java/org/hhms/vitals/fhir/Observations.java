@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 
 import org.hhms.contracts.vitals.VitalMetric;
+import org.hhms.fhir.HhmsIdentifiers;
 import org.hhms.fhir.VitalSign;
 import org.hhms.vitals.reading.Reading;
 import org.hl7.fhir.r4.model.CodeableConcept;
@@ -24,8 +25,6 @@ import org.hl7.fhir.r4.model.Reference;
  */
 final class Observations {
 
-    /** The system of {@code Observation.identifier}: the value is the reading's {@code reading_id}. */
-    static final String READING_ID_SYSTEM = "urn:hhms:reading-id";
     static final String CATEGORY_SYSTEM = "http://terminology.hl7.org/CodeSystem/observation-category";
 
     private Observations() {
@@ -52,7 +51,7 @@ final class Observations {
         Observation observation = new Observation();
         observation.setId(ObservationIds.of(reading, vital));
         vital.profile().ifPresent(observation.getMeta()::addProfile);
-        observation.addIdentifier().setSystem(READING_ID_SYSTEM).setValue(reading.readingId());
+        observation.addIdentifier().setSystem(HhmsIdentifiers.READING_ID).setValue(reading.readingId());
         observation.setStatus(ObservationStatus.FINAL);
         observation.addCategory(new CodeableConcept().addCoding(new Coding(CATEGORY_SYSTEM, vital.category(),
                 vital.category().equals("vital-signs") ? "Vital Signs" : "Laboratory")));
@@ -62,7 +61,7 @@ final class Observations {
         observation.setIssuedElement(new InstantType(reading.receivedAt().toString()));
         if (reading.deviceId() != null) {
             observation.setDevice(new Reference().setDisplay(reading.deviceId())
-                    .setIdentifier(new org.hl7.fhir.r4.model.Identifier().setSystem(DEVICE_ID_SYSTEM)
+                    .setIdentifier(new org.hl7.fhir.r4.model.Identifier().setSystem(HhmsIdentifiers.DEVICE_ID)
                             .setValue(reading.deviceId())));
         }
         if (vital == VitalSign.BLOOD_PRESSURE) {
@@ -75,9 +74,6 @@ final class Observations {
         }
         return observation;
     }
-
-    /** The system of the device identifier: the device id it was registered with (docs/security.md). */
-    static final String DEVICE_ID_SYSTEM = "urn:hhms:device-id";
 
     private static CodeableConcept code(VitalSign vital) {
         CodeableConcept code = loinc(vital.loinc(), vital.display());

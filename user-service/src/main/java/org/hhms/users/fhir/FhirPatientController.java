@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Hidden;
 
 import java.util.UUID;
 
+import org.hhms.fhir.HhmsIdentifiers;
 import org.hhms.security.PatientAccess;
 import org.hhms.security.PatientAccess.Relation;
 import org.hhms.users.accounts.UserService;
@@ -31,8 +32,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping(value = "/fhir/Patient", produces = { "application/fhir+json", "application/json" })
 public class FhirPatientController {
-
-    static final String USER_ID_SYSTEM = "urn:hhms:user-id";
 
     private final UserService users;
     private final PatientAccess access;
@@ -62,7 +61,7 @@ public class FhirPatientController {
         Patient patient = new Patient();
         patient.setId(user.id().toString());
         patient.getMeta().setLastUpdatedElement(new InstantType(user.updatedAt().toString()));
-        patient.addIdentifier(new Identifier().setSystem(USER_ID_SYSTEM).setValue(user.id().toString()));
+        patient.addIdentifier(new Identifier().setSystem(HhmsIdentifiers.USER_ID).setValue(user.id().toString()));
         patient.setActive(user.active());
         patient.addName().setText(user.fullName());
         if (user.phone() != null) {
@@ -73,7 +72,7 @@ public class FhirPatientController {
         }
         if (user.doctorId() != null) {
             patient.addGeneralPractitioner(new Reference().setType("Practitioner").setIdentifier(
-                    new Identifier().setSystem(USER_ID_SYSTEM).setValue(user.doctorId().toString())));
+                    new Identifier().setSystem(HhmsIdentifiers.USER_ID).setValue(user.doctorId().toString())));
         }
         return patient;
     }
