@@ -23,6 +23,7 @@ COPY user-service/pom.xml user-service/
 COPY patient-data-service/pom.xml patient-data-service/
 COPY analytics-service/pom.xml analytics-service/
 COPY alerts-service/pom.xml alerts-service/
+COPY dashboard/pom.xml dashboard/
 COPY device-simulator/pom.xml device-simulator/
 COPY deploy/pom.xml deploy/
 RUN ./mvnw -B -q -pl "${SERVICE}" -am dependency:go-offline -DexcludeGroupIds=org.hhms

@@ -13,7 +13,7 @@ source scripts/lib/common.sh
 use_jdk25
 
 services=("$@")
-[ ${#services[@]} -gt 0 ] || services=(gateway user-service patient-data-service analytics-service alerts-service)
+[ ${#services[@]} -gt 0 ] || services=(gateway user-service patient-data-service analytics-service alerts-service dashboard)
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

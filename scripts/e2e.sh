@@ -358,6 +358,25 @@ expect 200 "the audit trail"
 check 'any(.[]; .action == "GET /patient/{patientId}/latest" and .status == 200)' "the doctor's read is audited"
 ok "revoked device refused within 5 s; the doctor's read is in the audit trail"
 
+# The dashboard (docs/dashboard.md) through the gateway: / goes to the sign-in page; signing in with the form (and
+# its CSRF token) gives a session cookie and the doctor's patients; signing out ends the session.
+JAR=$(mktemp)
+page=$(curl -s -o /dev/null -w '%{http_code} %{redirect_url}' --max-time 10 "$BASE_URL/")
+[[ "$page" == "302 "*"/sign-in" ]] || fail "GET / without a session: expected a redirect to /sign-in, got '$page'"
+signin=$(curl -s -c "$JAR" -b "$JAR" --max-time 10 "$BASE_URL/sign-in")
+grep -q 'id="sign-in-form"' <<<"$signin" || fail "GET /sign-in through the gateway does not serve the sign-in page"
+csrf=$(grep -o 'name="_csrf" value="[^"]*"' <<<"$signin" | head -n 1 | sed 's/.*value="//; s/"$//')
+[ -n "$csrf" ] || fail "the sign-in page carries no CSRF token"
+status=$(curl -s -o /dev/null -w '%{http_code} %{redirect_url}' -c "$JAR" -b "$JAR" --max-time 15 \
+  --data-urlencode "email=e2e.doctor@hhms.test" --data-urlencode "password=$DOCTOR_PASSWORD" \
+  --data-urlencode "_csrf=$csrf" "$BASE_URL/sign-in")
+[[ "$status" == "302 "*/ ]] || fail "signing in on the dashboard: expected a redirect to /, got '$status'"
+home=$(curl -s -b "$JAR" --max-time 15 "$BASE_URL/")
+grep -q "E2E Patient" <<<"$home" || fail "the dashboard's home page does not list the doctor's patient"
+grep -q 'HttpOnly' <(curl -s -D - -o /dev/null "$BASE_URL/sign-in") || fail "the session cookie is not HttpOnly"
+rm -f "$JAR"
+ok "dashboard: / goes to the sign-in page; the doctor signs in through the gateway and sees their patient"
+
 TOKEN=""
 docs=$(curl -s -L -o /dev/null -w '%{http_code}' "$BASE_URL/users/docs")
 [ "$docs" = 200 ] || fail "the API docs through the gateway: expected HTTP 200 after the redirect, got $docs"

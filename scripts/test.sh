@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The README's test command. Provides what the tests need — a JDK 25, PostgreSQL on 127.0.0.1:5432 (user postgres,
 # trust authentication over TCP) and Redis on 127.0.0.1:6379, installing and starting them where missing and
-# permitted (scripts/lib/dependencies.sh) — checks the compose file when a compose client is at hand, then runs
+# permitted (scripts/lib/dependencies.sh), and Debian's Chromium with its driver for the dashboard's browser tests — checks the compose file when a compose client is at hand, then runs
 # every test: ./mvnw verify, and says which servers the tests used. Arguments go to Maven (e.g. scripts/test.sh
 # -pl analytics-service -am).
 set -euo pipefail
@@ -9,6 +9,7 @@ cd "$(dirname "$0")/.."
 source scripts/lib/common.sh
 source scripts/lib/dependencies.sh
 ensure_dependencies
+ensure_browser
 echo "JDK: $("$JAVA_HOME/bin/java" -version 2>&1 | head -n 1); local PostgreSQL 127.0.0.1:5432 and Redis" \
   "127.0.0.1:6379 (the tests use containers instead where a Docker engine answers: TestServers in test-support)"
 

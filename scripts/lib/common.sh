@@ -21,6 +21,7 @@ HHMS_SERVICES=(
   "patient-data-service 8082 patient-data-service/target/patient-data-service.jar"
   "analytics-service 8083 analytics-service/target/analytics-service.jar"
   "alerts-service 8084 alerts-service/target/alerts-service.jar"
+  "dashboard 8085 dashboard/target/dashboard.jar"
   "gateway 8080 gateway/target/gateway.jar"
 )
 

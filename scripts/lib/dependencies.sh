@@ -137,6 +137,18 @@ ensure_redis() {
   missing "Redis did not start on 127.0.0.1:$HHMS_REDIS_PORT" "redis-server --port $HHMS_REDIS_PORT (and read its output)"
 }
 
+# The dashboard's browser tests drive Debian's Chromium through its ChromeDriver (never a downloaded browser).
+ensure_browser() {
+  [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] && return 0
+  if can_install; then
+    echo "Installing chromium and chromium-driver (the dashboard's browser tests)"
+    apt_install chromium chromium-driver
+  else
+    missing "Chromium and ChromeDriver are not installed (the dashboard's browser tests need them)" \
+      "sudo apt-get install chromium chromium-driver"
+  fi
+}
+
 # Everything the tests and the local stack need.
 ensure_dependencies() {
   ensure_jdk

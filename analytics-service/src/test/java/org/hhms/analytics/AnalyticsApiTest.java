@@ -161,6 +161,7 @@ class AnalyticsApiTest extends AnalyticsTestSupport {
         assertThat(score.get("partial").asBoolean()).isTrue();
         assertThat(score.get("parameters").get("respiratory_rate").asInt()).isEqualTo(3);
         assertThat(score.get("severity").asString()).isEqualTo("critical");
+        assertThat(score.get("baseline").isNull()).as("no usual score before 3 hours are known").isTrue();
         get("/analytics/news2/" + UUID.randomUUID(), 404);
     }
 
@@ -241,6 +242,7 @@ class AnalyticsApiTest extends AnalyticsTestSupport {
                         "401 403 403 403 200 403 403 403 200"),
                 Route.of("POST", "/analytics/run", "{}", "401 403 403 403 403 403 403 403 200"),
                 Route.of("GET", "/analytics/news2/" + p, null, "401 403 403 403 200 403 200 403 200"),
+                Route.of("GET", "/analytics/news2/" + p + "/hourly", null, "401 403 403 403 200 403 200 403 200"),
                 Route.of("PUT", "/analytics/news2/" + p + "/scale", "{\"spo2_scale\":1}",
                         "401 403 403 403 200 403 403 403 200"),
                 Route.of("GET", "/analytics/care-plan/" + p, null, "401 403 403 403 200 403 200 403 200"),

@@ -56,6 +56,16 @@ class TrendTest extends AnalyticsTestSupport {
             }
         }
         Instant now = start.plus(Duration.ofHours(4)).plus(Duration.ofMinutes(10));
+        assertThat(await(Duration.ofSeconds(10), () -> judged(patient) == 12)).isTrue();
+        JsonNode hourly = get("/analytics/news2/" + patient + "/hourly?hours=6", 200);
+        assertThat(hourly.findValuesAsString("hour")).containsExactly(start.toString(),
+                start.plusSeconds(3600).toString(), start.plusSeconds(7200).toString(),
+                start.plusSeconds(10800).toString());
+        assertThat(hourly.findValues("lowest")).allMatch(lowest -> lowest.asInt() == 0);
+        assertThat(get("/analytics/news2/" + patient + "/hourly?hours=1", 200)).isEmpty();
+        assertThat(get("/analytics/news2/" + patient + "/hourly?hours=73", 400).get("detail").asString())
+                .contains("hours");
+        assertThat(get("/analytics/news2/" + patient, 200).get("baseline").asDouble()).isZero();
         // Breathing 21 (scores 2) and pulse 95 (1): NEWS2 3, below every band, and no single parameter scores 3.
         complete(patient, "t-rise-1", now, 21, 95);
         complete(patient, "t-rise-2", now.plus(Duration.ofMinutes(1)), 22, 96);

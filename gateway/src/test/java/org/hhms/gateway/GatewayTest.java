@@ -22,6 +22,7 @@ class GatewayTest {
     static final FakeService USERS = FakeService.start("user-service");
     static final FakeService VITALS = FakeService.start("patient-data-service");
     static final FakeService ANALYTICS = FakeService.start("analytics-service");
+    static final FakeService DASHBOARD = FakeService.start("dashboard");
     static final int REFUSING_PORT = FakeService.refusingPort();
 
     @DynamicPropertySource
@@ -30,6 +31,7 @@ class GatewayTest {
         registry.add("PATIENT_DATA_SERVICE_URL", VITALS::url);
         registry.add("ANALYTICS_SERVICE_URL", ANALYTICS::url);
         registry.add("ALERTS_SERVICE_URL", () -> "http://127.0.0.1:" + REFUSING_PORT);
+        registry.add("DASHBOARD_URL", DASHBOARD::url);
         registry.add("hhms.security.key-prefix", () -> "test:" + UUID.randomUUID() + ":");
     }
 
@@ -50,6 +52,7 @@ class GatewayTest {
         USERS.close();
         VITALS.close();
         ANALYTICS.close();
+        DASHBOARD.close();
     }
 
     @Test
@@ -65,7 +68,8 @@ class GatewayTest {
                 .jsonPath("$.detail.services['alerts-service'].status").isEqualTo("unhealthy")
                 .jsonPath("$.detail.services['alerts-service'].response_time_ms").isEmpty()
                 .jsonPath("$.detail.services['alerts-service'].error").value(String.class,
-                        error -> assertThat(error).containsIgnoringCase("refused"));
+                        error -> assertThat(error).containsIgnoringCase("refused"))
+                .jsonPath("$.detail.services.dashboard").doesNotExist();
     }
 
     @Test
@@ -114,6 +118,18 @@ class GatewayTest {
                 .get().uri("/fhir/metadata").exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.service").isEqualTo("patient-data-service")
                 .jsonPath("$.authorization").isEqualTo("null");
+    }
+
+    @Test
+    void theDashboardsPagesNeedNoBearerTokenAndTheApiStillDoes() {
+        WebTestClient anonymous = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).build();
+        for (String page : new String[] {"/", "/sign-in", "/patients/1", "/inbox", "/admin", "/assets/app.js"}) {
+            anonymous.get().uri(page).exchange().expectStatus().isOk()
+                    .expectBody().jsonPath("$.service").isEqualTo("dashboard").jsonPath("$.path").isEqualTo(page);
+        }
+        anonymous.post().uri("/sign-in").exchange().expectBody().jsonPath("$.service").isEqualTo("dashboard");
+        anonymous.get().uri("/patient/1/latest").exchange().expectStatus().isUnauthorized();
+        anonymous.get().uri("/users/1").exchange().expectStatus().isUnauthorized();
     }
 
     @Test

@@ -47,6 +47,8 @@ class AccessMatrixTest extends UsersApiSupport {
                 Route.of("POST", p, "{\"organization\":\"Home\"}", "401 403 403 403 200 403 200 403 200"),
                 Route.of("PATCH", p, "{\"password\":\"a-new-password-1\"}", "401 403 403 403 403 403 200 403 200"),
                 Route.of("GET", "/users/" + doctor + "/patients", null, "401 403 403 403 200 403 403 403 200"),
+                Route.of("GET", "/users/" + caretaker + "/patients", null, "401 403 403 403 403 200 403 403 200"),
+                Route.of("GET", "/users?role=patient", null, "401 403 403 403 403 403 403 403 200"),
                 Route.of("GET", p + "/care-team", null, "401 403 403 403 200 200 200 403 200"),
                 Route.of("POST", p + "/care-team", "{\"member_id\":\"" + caretaker + "\"}",
                         "401 403 403 403 200 403 403 403 200"),

@@ -2,6 +2,7 @@ package org.hhms.users;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -112,7 +113,32 @@ class CareTeamRoutesTest extends UsersApiSupport {
         assertThat(get("/users/" + doctor + "/patients", 200).findValuesAsString("id"))
                 .containsExactly(alice.toString());
         get("/users/" + UUID.randomUUID() + "/patients", 404);
-        assertThat(get("/users/" + alice + "/patients", 400).get("detail").asString()).contains("not a doctor");
+        assertThat(get("/users/" + alice + "/patients", 400).get("detail").asString())
+                .contains("not a doctor or caretaker");
+    }
+
+    @Test
+    void patientsOfACaretakerAreThoseWhoseTeamTheyAreOn() {
+        UUID daughter = register("caretaker", "Daughter Patients");
+        UUID father = register("patient", "Father");
+        register("patient", "Stranger");
+        post("/users/" + father + "/care-team", Map.of("member_id", daughter), 200);
+        assertThat(get("/users/" + daughter + "/patients", 200).findValuesAsString("id"))
+                .containsExactly(father.toString());
+    }
+
+    @Test
+    void theDirectoryListsActivePeopleOfARoleByName() {
+        UUID zed = register("caretaker", "Zed Directory");
+        UUID amy = register("caretaker", "Amy Directory");
+        UUID gone = register("caretaker", "Gone Directory");
+        client.delete().uri("/users/" + gone).exchange().expectStatus().isNoContent();
+        List<String> caretakers = get("/users?role=Caretaker&limit=1000", 200).findValuesAsString("id");
+        assertThat(caretakers).contains(amy.toString(), zed.toString()).doesNotContain(gone.toString());
+        assertThat(caretakers.indexOf(amy.toString())).isLessThan(caretakers.indexOf(zed.toString()));
+        assertThat(get("/users?role=doctor", 200).findValuesAsString("role")).containsOnly("doctor");
+        assertThat(get("/users?role=nurse", 400).get("detail").asString()).contains("role").contains("nurse");
+        assertThat(get("/users?limit=0", 400).get("detail").asString()).contains("limit");
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.OptionalDouble;
 import java.util.UUID;
 
@@ -48,6 +49,17 @@ public class News2Baseline {
                 """).param("p", patientId).param("from", Timestamp.from(hour.minus(SPAN)))
                 .param("hour", Timestamp.from(hour)).param("min", MIN_HOURS).query(Double.class).optional()
                 .map(OptionalDouble::of).orElse(OptionalDouble.empty());
+    }
+
+    /** One hour's lowest complete score. */
+    public record HourlyLow(Instant hour, int lowest) {
+    }
+
+    /** The patient's hourly lowest complete scores from {@code from} on, oldest first (kept 3 days). */
+    public List<HourlyLow> hourlyLows(UUID patientId, Instant from) {
+        return jdbc.sql("SELECT hour, lowest FROM news2_hourly_lows WHERE patient_id = :p AND hour >= :from ORDER BY hour")
+                .param("p", patientId).param("from", Timestamp.from(from))
+                .query((row, i) -> new HourlyLow(row.getTimestamp("hour").toInstant(), row.getInt("lowest"))).list();
     }
 
     /** Forgets hours that no baseline reads any more (hourly). */

@@ -33,6 +33,7 @@ public class ServiceHealthAggregator {
 
     public Mono<AggregatedHealth> aggregate(String requestId) {
         return Flux.fromIterable(instances.services().entrySet())
+                .filter(service -> !properties.notChecked().contains(service.getKey()))
                 .flatMap(service -> Flux.fromIterable(service.getValue())
                         .flatMapSequential(url -> check(url.resolve("/health").toString(), requestId)
                                 .map(status -> Map.entry(url, status)))
@@ -58,7 +59,8 @@ public class ServiceHealthAggregator {
     private AggregatedHealth fold(Map<String, ServiceStatus> results) {
         // Keep the configured order so the document reads the same every time.
         Map<String, ServiceStatus> ordered = new LinkedHashMap<>();
-        instances.services().keySet().forEach(name -> ordered.put(name, results.get(name)));
+        instances.services().keySet().stream().filter(results::containsKey)
+                .forEach(name -> ordered.put(name, results.get(name)));
         boolean healthy = ordered.values().stream().allMatch(ServiceStatus::isHealthy);
         return new AggregatedHealth("gateway", healthy ? AggregatedHealth.HEALTHY : AggregatedHealth.UNHEALTHY,
                 ordered);

@@ -43,7 +43,11 @@ import tools.jackson.databind.ObjectMapper;
 public class GatewaySecurityConfiguration {
 
     static final String[] PUBLIC = { "/health", "/*/health", "/users/login", "/users/token/refresh",
-            "/*/api-docs", "/*/api-docs/**", "/*/docs", "/*/docs/**", "/*/swagger-ui/**", "/fhir/metadata" };
+            "/*/api-docs", "/*/api-docs/**", "/*/docs", "/*/docs/**", "/*/swagger-ui/**", "/fhir/metadata",
+            // The dashboard's pages sign people in with a server session of their own (no bearer token reaches a
+            // browser); the dashboard checks every one of them, and the API checks the person's token behind it.
+            "/", "/sign-in", "/sign-out", "/patients", "/patients/**", "/inbox", "/inbox/**", "/admin",
+            "/admin/**", "/assets/**", "/webjars/**" };
 
     /**
      * The services' revoked device list, read the same way (its own thread, fails closed while Redis has lost it);

@@ -8,6 +8,7 @@ import org.hhms.security.Caller;
 import org.hhms.security.PatientAccess;
 import org.hhms.security.PatientAccess.Relation;
 import org.hhms.tokens.CallerRole;
+import org.hhms.web.ApiProblem;
 import org.hhms.users.user.User;
 import org.hhms.users.user.UserResponse;
 import org.hhms.users.user.UserRole;
@@ -20,6 +21,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import jakarta.validation.Valid;
@@ -28,6 +30,8 @@ import jakarta.validation.Valid;
 @RestController
 @RequestMapping("/users")
 public class UserController {
+
+    static final int MAX_LIST = 1000;
 
     private final UserService service;
     private final PatientAccess access;
@@ -105,6 +109,26 @@ public class UserController {
         return ResponseEntity.noContent().build();
     }
 
+    /** The directory of active people, by name (admins): {@code role} one role, {@code limit} 1–1000 (500). */
+    @GetMapping
+    public List<UserResponse> list(@RequestParam(required = false) String role,
+            @RequestParam(defaultValue = "500") int limit) {
+        access.requireRole();
+        if (limit < 1 || limit > MAX_LIST) {
+            throw ApiProblem.invalidField("limit", "must be 1 to " + MAX_LIST + ", not " + limit);
+        }
+        UserRole only = null;
+        if (role != null) {
+            try {
+                only = UserRole.parse(role);
+            } catch (IllegalArgumentException e) {
+                throw ApiProblem.invalidField("role", "must be one of " + UserRole.allowed() + ", not '" + role + "'");
+            }
+        }
+        return service.list(only, limit).stream().map(UserResponse::of).toList();
+    }
+
+    /** A doctor's or caretaker's own patients (admins: anyone's). */
     @GetMapping("/{doctorId}/patients")
     public List<UserResponse> patients(@PathVariable UUID doctorId) {
         access.requireSelf(doctorId);

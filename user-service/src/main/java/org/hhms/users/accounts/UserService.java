@@ -142,13 +142,19 @@ public class UserService {
         evictAfterCommit(id, current.email());
     }
 
-    public List<User> patientsOf(UUID doctorId) {
-        User doctor = users.findActive(doctorId).orElseThrow(() -> notFound(doctorId));
-        if (doctor.role() != UserRole.DOCTOR) {
-            throw ApiProblem.invalidField("doctor_id", "user " + doctorId + " is a " + doctor.role().json()
-                    + ", not a doctor");
+    /** The patients on whose care team this doctor or caretaker is. */
+    public List<User> patientsOf(UUID memberId) {
+        User member = users.findActive(memberId).orElseThrow(() -> notFound(memberId));
+        if (member.role() != UserRole.DOCTOR && member.role() != UserRole.CARETAKER) {
+            throw ApiProblem.invalidField("doctor_id", "user " + memberId + " is a " + member.role().json()
+                    + ", not a doctor or caretaker");
         }
-        return users.findPatientsOf(doctorId);
+        return users.findPatientsOf(memberId);
+    }
+
+    /** Active people by name, of one role or all, at most {@code limit} (an admin's directory). */
+    public List<User> list(UserRole role, int limit) {
+        return users.findActive(role, limit);
     }
 
     private void evictAfterCommit(UUID id, String... emails) {

@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 import jakarta.persistence.EntityManager;
 
 import org.hhms.web.DetachedRows;
+import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -42,6 +43,11 @@ public class UserRepository {
 
     public Optional<User> findActiveByEmail(String email) {
         return rows.findActiveByEmail(email).map(this::read);
+    }
+
+    /** Active people, of one role or all, by name, at most {@code limit}. */
+    public List<User> findActive(UserRole role, int limit) {
+        return rows.findActive(role == null ? null : role.json(), Limit.of(limit)).stream().map(this::read).toList();
     }
 
     /** The active patients for whom this doctor is on the care team, by name. */

@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import jakarta.persistence.LockModeType;
 
+import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.NativeQuery;
@@ -29,4 +30,7 @@ interface UserRows extends JpaRepository<UserEntity, UUID> {
     List<UUID> patientIdsOf(UUID memberId);
 
     List<UserEntity> findByIdInAndActiveTrueOrderByFullNameAscIdAsc(Collection<UUID> ids);
+
+    @Query("SELECT u FROM UserEntity u WHERE u.active AND (:role IS NULL OR u.role = :role) ORDER BY u.fullName, u.id")
+    List<UserEntity> findActive(String role, Limit limit);
 }
