@@ -64,6 +64,10 @@ class DashboardBrowserTest {
         registry.add("hhms.dashboard.analytics-service", () -> STACK.url("analytics-service"));
         registry.add("hhms.dashboard.alerts-service", () -> STACK.url("alerts-service"));
         registry.add("management.server.port", () -> 0);
+        // Every call refreshes the person's access token first (the margin is longer than a token lives): each page
+        // works only if the dashboard rotates the refresh token right, one refresh at a time — a spent refresh token
+        // presented twice would revoke them all and the next page would be the sign-in page.
+        registry.add("hhms.dashboard.refresh-before", () -> "16m");
     }
 
     @LocalServerPort
@@ -244,6 +248,60 @@ class DashboardBrowserTest {
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(replay.statusCode()).as("the old session cookie is worth nothing").isEqualTo(302);
         assertThat(replay.headers().firstValue("Location").orElse("")).contains("/sign-in");
+    }
+
+    @Test
+    void aDoctorChangesTheCarePlanWithAReasonAndARefusedValueChangesNothing() throws Exception {
+        signIn(doctorEmail);
+        browser.get(base() + "/patients/" + stable);
+        browser.findElement(By.id("care-plan-link")).click();
+        browser.findElement(By.id("heart_rate-max")).sendKeys("120");
+        browser.findElement(By.id("reason")).sendKeys("beta blocker started");
+        browser.findElement(By.cssSelector("#care-plan button[type=submit]")).click();
+        until(Duration.ofSeconds(5), () -> browser.findElements(By.id("saved")).stream().findFirst().orElse(null));
+        JsonNode rule = heartRateRule(stable);
+        assertThat(rule.get("max").asDouble()).isEqualTo(120.0);
+        assertThat(rule.get("max_source").asString()).isEqualTo("patient");
+        assertThat(browser.findElement(By.id("heart_rate-max")).getAttribute("value")).isEqualTo("120.0");
+
+        browser.findElement(By.id("heart_rate-min")).sendKeys("abc");
+        browser.findElement(By.id("reason")).sendKeys("typo");
+        browser.findElement(By.cssSelector("#care-plan button[type=submit]")).click();
+        assertThat(until(Duration.ofSeconds(5), () -> browser.findElement(By.cssSelector(".problem"))).getText())
+                .contains("heart_rate.min");
+        assertThat(heartRateRule(stable).get("min_source").asString()).as("nothing changed").isEqualTo("default");
+    }
+
+    @Test
+    void anAdminRegistersADeviceAndSeesItsTokenOnceOnly() {
+        browser.get(base() + "/sign-in");
+        browser.findElement(By.id("email")).sendKeys(BackendStack.ADMIN_EMAIL);
+        browser.findElement(By.id("password")).sendKeys(BackendStack.ADMIN_PASSWORD);
+        browser.findElement(By.id("sign-in")).click();
+        until(Duration.ofSeconds(10), () -> browser.findElements(By.id("sign-out")).stream().findFirst().orElse(null));
+        browser.get(base() + "/admin");
+        assertThat(browser.getPageSource()).contains("Zeno Critical").contains(doctorEmail);
+        browser.get(base() + "/admin/patients/" + stable + "/devices");
+        browser.findElement(By.id("device-id")).sendKeys("watch-admin-1");
+        browser.findElement(By.cssSelector("form.stack button[type=submit]")).click();
+        String token = until(Duration.ofSeconds(5), () -> browser.findElement(By.cssSelector("#new-token textarea")))
+                .getText();
+        assertThat(token.split("\\.")).as("a JWT").hasSize(3);
+        browser.get(base() + "/admin/patients/" + stable + "/devices");
+        assertThat(browser.findElements(By.id("new-token"))).as("shown once").isEmpty();
+        assertThat(browser.getPageSource()).contains("watch-admin-1").doesNotContain(token);
+        JsonNode devices = api("GET", STACK.url("user-service") + "/users/" + stable + "/devices", null, adminToken);
+        assertThat(devices.findValuesAsString("device_id")).contains("watch-admin-1");
+    }
+
+    private JsonNode heartRateRule(UUID patient) {
+        for (JsonNode rule : api("GET", STACK.url("analytics-service") + "/analytics/care-plan/" + patient, null,
+                adminToken).get("metrics")) {
+            if (rule.get("metric").asString().equals("heart_rate")) {
+                return rule;
+            }
+        }
+        throw new AssertionError("no heart_rate rule in the care plan");
     }
 
     @Test

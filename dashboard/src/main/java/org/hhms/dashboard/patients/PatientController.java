@@ -156,8 +156,8 @@ public class PatientController {
         try {
             for (JsonNode rule : api.get(me, Service.ANALYTICS, "/analytics/care-plan/" + id).get("metrics")) {
                 Map<String, Object> bounds = new LinkedHashMap<>();
-                bounds.put("min", rule.get("min").isNull() ? null : rule.get("min").asDouble());
-                bounds.put("max", rule.get("max").isNull() ? null : rule.get("max").asDouble());
+                bounds.put("min", rule.hasNonNull("min") ? rule.get("min").asDouble() : null);
+                bounds.put("max", rule.hasNonNull("max") ? rule.get("max").asDouble() : null);
                 limits.put(rule.get("metric").asString(), bounds);
             }
         } catch (ApiException e) {
@@ -229,7 +229,8 @@ public class PatientController {
     /** A number as typed, or the text itself so that the API names what is wrong with it. */
     private static Object number(String text) {
         try {
-            return Double.valueOf(text.trim());
+            String trimmed = text.trim();
+            return trimmed.matches("-?\\d{1,9}") ? (Object) Integer.valueOf(trimmed) : Double.valueOf(trimmed);
         } catch (NumberFormatException e) {
             return text.trim();
         }
