@@ -56,6 +56,23 @@ public class HhmsApi {
         return call(who, HttpMethod.GET, service, path, null);
     }
 
+    /**
+     * The answer, or null when the service answers one of {@code absent} (a 404: nothing there yet; a 403: not this
+     * person's to see) — for the parts of a page that are shown only when there is something this person may see.
+     */
+    public JsonNode getOrNull(SignedIn who, Service service, String path, int... absent) {
+        try {
+            return get(who, service, path);
+        } catch (ApiException e) {
+            for (int status : absent) {
+                if (e.status() == status) {
+                    return null;
+                }
+            }
+            throw e;
+        }
+    }
+
     public JsonNode post(SignedIn who, Service service, String path, Object body) {
         return call(who, HttpMethod.POST, service, path, body);
     }

@@ -8,6 +8,8 @@ import java.util.UUID;
 import org.hhms.dashboard.api.ApiException;
 import org.hhms.dashboard.api.HhmsApi;
 import org.hhms.dashboard.api.Service;
+import org.hhms.dashboard.api.UnresolvedAlerts;
+import org.hhms.dashboard.patients.PatientBoard;
 import org.hhms.dashboard.signin.SignedIn;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -31,24 +33,24 @@ public class InboxController {
     private final HhmsApi api;
     private final AlertRelay relay;
     private final UnresolvedAlerts unresolved;
+    private final PatientBoard board;
 
-    public InboxController(HhmsApi api, AlertRelay relay, UnresolvedAlerts unresolved) {
+    public InboxController(HhmsApi api, AlertRelay relay, UnresolvedAlerts unresolved, PatientBoard board) {
         this.api = api;
         this.relay = relay;
         this.unresolved = unresolved;
+        this.board = board;
     }
 
     @GetMapping("/inbox")
     public String inbox(@AuthenticationPrincipal SignedIn me, Model model) {
-        model.addAttribute("alerts", open(me));
-        model.addAttribute("names", names(me));
+        show(me, model);
         return "inbox";
     }
 
     @GetMapping("/inbox/list")
     public String list(@AuthenticationPrincipal SignedIn me, Model model) {
-        model.addAttribute("alerts", open(me));
-        model.addAttribute("names", names(me));
+        show(me, model);
         return "inbox :: list";
     }
 
@@ -98,18 +100,14 @@ public class InboxController {
         return list(me, model);
     }
 
-    private List<JsonNode> open(SignedIn me) {
-        return me.hasCareTeams() ? unresolved.ofMyPatients(me) : unresolved.ofPatients(me, names(me).keySet());
-    }
-
-    /** My patients' names by id (an admin's: everyone's), to name each alert's patient. */
-    private Map<UUID, String> names(SignedIn me) {
+    /** The unresolved alerts and my patients' names (asked once: an admin's alerts are asked per patient). */
+    private void show(SignedIn me, Model model) {
         Map<UUID, String> names = new LinkedHashMap<>();
-        JsonNode patients = me.isAdmin() ? api.get(me, Service.USERS, "/users?role=patient&limit=500")
-                : api.get(me, Service.USERS, "/users/" + me.id() + "/patients");
-        for (JsonNode patient : patients) {
+        for (JsonNode patient : board.patients(me)) {
             names.put(UUID.fromString(patient.get("id").asString()), patient.get("full_name").asString());
         }
-        return names;
+        model.addAttribute("names", names);
+        model.addAttribute("alerts", me.hasCareTeams() ? unresolved.ofMyPatients(me)
+                : unresolved.ofPatients(me, names.keySet()));
     }
 }

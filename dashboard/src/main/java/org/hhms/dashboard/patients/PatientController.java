@@ -130,39 +130,33 @@ public class PatientController {
      */
     private void news2(SignedIn me, UUID id, Duration span, Map<String, Object> series, Map<String, Object> limits) {
         long hours = Math.min(span.toHours(), 72);
-        try {
-            List<double[]> points = new ArrayList<>();
-            for (JsonNode hour : api.get(me, Service.ANALYTICS, "/analytics/news2/" + id + "/hourly?hours=" + hours)) {
-                points.add(new double[] {Instant.parse(hour.get("hour").asString()).getEpochSecond(),
-                        hour.get("lowest").asDouble()});
-            }
-            if (!points.isEmpty()) {
-                series.put("news2", points);
-                Map<String, Object> urgent = new LinkedHashMap<>();
-                urgent.put("min", null);
-                urgent.put("max", 5.0);
-                limits.put("news2", urgent);
-            }
-        } catch (ApiException e) {
-            if (!e.forbidden()) {
-                throw e;
-            }
+        JsonNode hourly = api.getOrNull(me, Service.ANALYTICS, "/analytics/news2/" + id + "/hourly?hours=" + hours,
+                403);
+        if (hourly == null || hourly.isEmpty()) {
+            return;
         }
+        List<double[]> points = new ArrayList<>();
+        for (JsonNode hour : hourly) {
+            points.add(new double[] {Instant.parse(hour.get("hour").asString()).getEpochSecond(),
+                    hour.get("lowest").asDouble()});
+        }
+        series.put("news2", points);
+        Map<String, Object> urgent = new LinkedHashMap<>();
+        urgent.put("min", null);
+        urgent.put("max", 5.0);
+        limits.put("news2", urgent);
     }
 
     /** Each vital's bounds in force (from the care plan), when this person may read it. */
     private Map<String, Object> limits(SignedIn me, UUID id) {
         Map<String, Object> limits = new LinkedHashMap<>();
-        try {
-            for (JsonNode rule : api.get(me, Service.ANALYTICS, "/analytics/care-plan/" + id).get("metrics")) {
+        JsonNode plan = api.getOrNull(me, Service.ANALYTICS, "/analytics/care-plan/" + id, 403);
+        if (plan != null) {
+            for (JsonNode rule : plan.get("metrics")) {
                 Map<String, Object> bounds = new LinkedHashMap<>();
                 bounds.put("min", rule.hasNonNull("min") ? rule.get("min").asDouble() : null);
                 bounds.put("max", rule.hasNonNull("max") ? rule.get("max").asDouble() : null);
                 limits.put(rule.get("metric").asString(), bounds);
-            }
-        } catch (ApiException e) {
-            if (!e.forbidden()) {
-                throw e;
             }
         }
         return limits;

@@ -1,12 +1,11 @@
-package org.hhms.dashboard.inbox;
+package org.hhms.dashboard.api;
 
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
-import org.hhms.dashboard.api.HhmsApi;
-import org.hhms.dashboard.api.Service;
 import org.hhms.dashboard.signin.SignedIn;
 import org.springframework.stereotype.Component;
 
@@ -41,24 +40,20 @@ public class UnresolvedAlerts {
 
     /** Of several patients (an admin's view), in the same order. */
     public List<JsonNode> ofPatients(SignedIn me, Iterable<UUID> patients) {
-        List<JsonNode> open = new ArrayList<>();
-        List<JsonNode> acknowledged = new ArrayList<>();
-        for (UUID patient : patients) {
-            api.get(me, Service.ALERTS, "/alerts/" + patient + "?status=open").forEach(open::add);
-            api.get(me, Service.ALERTS, "/alerts/" + patient + "?status=acknowledged").forEach(acknowledged::add);
-        }
-        return join(open, acknowledged);
+        return both(status -> {
+            List<JsonNode> alerts = new ArrayList<>();
+            for (UUID patient : patients) {
+                api.get(me, Service.ALERTS, "/alerts/" + patient + "?status=" + status).forEach(alerts::add);
+            }
+            return alerts;
+        });
     }
 
-    private static List<JsonNode> both(java.util.function.Function<String, JsonNode> list) {
+    private static List<JsonNode> both(Function<String, Iterable<JsonNode>> list) {
         List<JsonNode> open = new ArrayList<>();
         List<JsonNode> acknowledged = new ArrayList<>();
         list.apply("open").forEach(open::add);
         list.apply("acknowledged").forEach(acknowledged::add);
-        return join(open, acknowledged);
-    }
-
-    private static List<JsonNode> join(List<JsonNode> open, List<JsonNode> acknowledged) {
         open.sort(NEWEST_FIRST);
         acknowledged.sort(NEWEST_FIRST);
         List<JsonNode> all = new ArrayList<>(open);
