@@ -35,9 +35,32 @@
       || (inbox.contains(document.activeElement) && document.activeElement.tagName === 'INPUT'));
   }
 
+  // A live part (the patient rows, the inbox) reloads on its event. An event that comes while that part's reload is
+  // on its way would be lost with the element the answer replaces: it is kept and fired again once the answer is in.
+  const live = {rows: 'hhms:alert', inbox: 'hhms:inbox'};
+  const busy = new Set();
+  const missed = new Set();
+  document.addEventListener('htmx:beforeRequest', (event) => {
+    if (live[event.detail.elt.id]) busy.add(event.detail.elt.id);
+  });
+  document.addEventListener('htmx:afterSettle', (event) => settled(event.detail.elt && event.detail.elt.id));
+  document.addEventListener('htmx:afterRequest', (event) => {
+    if (!event.detail.successful) settled(event.detail.elt.id);
+  });
+  function settled(id) {
+    if (!live[id]) return;
+    busy.delete(id);
+    if (missed.delete(id)) fire(id);
+  }
+  function fire(id) {
+    if (id === 'inbox' && typing()) return;
+    if (busy.has(id)) { missed.add(id); return; }
+    document.body.dispatchEvent(new Event(live[id]));
+  }
+
   function changed() {
-    document.body.dispatchEvent(new Event('hhms:alert'));
-    if (!typing()) document.body.dispatchEvent(new Event('hhms:inbox'));
+    fire('rows');
+    fire('inbox');
   }
 
   // A reload that was already on its way when someone started typing is not shown either; an answer (a POST) is.
@@ -45,6 +68,7 @@
     const config = event.detail.requestConfig;
     if (event.detail.target && event.detail.target.id === 'inbox' && config && config.verb === 'get' && typing()) {
       event.detail.shouldSwap = false;
+      busy.delete('inbox'); // nothing will settle
     }
   });
 
