@@ -3,6 +3,7 @@ package org.hhms.analytics.anomaly;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ import java.util.UUID;
 
 import org.hhms.contracts.alarms.AnomalyKind;
 import org.hhms.contracts.alarms.Severity;
+import org.hhms.web.SqlArrays;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -71,13 +73,19 @@ public class ConditionRepository {
 
     /** The patient's open conditions by key. */
     public Map<String, Open> openFor(UUID patientId) {
-        Map<String, Open> open = new HashMap<>();
+        return openFor(List.of(patientId)).getOrDefault(patientId, Map.of());
+    }
+
+    /** The open conditions of each patient by key, in one statement (a patient with none is left out). */
+    public Map<UUID, Map<String, Open>> openFor(Collection<UUID> patients) {
+        Map<UUID, Map<String, Open>> open = new HashMap<>();
         jdbc.sql("""
-                SELECT condition_key, last_reading_at, confirmed, first_reading_at, confirm_after
-                  FROM open_conditions WHERE patient_id = :p
-                """).param("p", patientId)
-                .query((rs, row) -> open.put(rs.getString(1), new Open(rs.getTimestamp(2).toInstant(),
-                        rs.getBoolean(3), instant(rs.getTimestamp(4)), instant(rs.getTimestamp(5)))))
+                SELECT patient_id, condition_key, last_reading_at, confirmed, first_reading_at, confirm_after
+                  FROM open_conditions WHERE patient_id = ANY (CAST(:patients AS uuid[]))
+                """).param("patients", SqlArrays.of(patients, UUID::toString))
+                .query((rs, row) -> open.computeIfAbsent(rs.getObject(1, UUID.class), p -> new HashMap<>())
+                        .put(rs.getString(2), new Open(rs.getTimestamp(3).toInstant(), rs.getBoolean(4),
+                                instant(rs.getTimestamp(5)), instant(rs.getTimestamp(6)))))
                 .list();
         return open;
     }

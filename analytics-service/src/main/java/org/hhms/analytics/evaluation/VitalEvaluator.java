@@ -1,13 +1,14 @@
 package org.hhms.analytics.evaluation;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,12 +35,14 @@ import org.hhms.analytics.threshold.ThresholdRule;
 import org.hhms.analytics.threshold.ThresholdService;
 import org.hhms.contracts.alarms.AnomalyKind;
 import org.hhms.contracts.alarms.Severity;
+import org.hhms.web.SqlArrays;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Judges one reading, in one transaction: thresholds per metric, the patient's NEWS2, and the end of any silence.
+ * Judges readings, a batch in one transaction: thresholds per metric, the patient's NEWS2, and the end of any
+ * silence.
  * Each anomaly has a dedupe key per rule and reading, so judging a reading twice stores and announces nothing new;
  * a condition that clears announces its all-clear once.
  *
@@ -70,6 +73,7 @@ public class VitalEvaluator {
     private final ConditionRepository conditions;
     private final News2StateRepository news2;
     private final News2Baseline baselines;
+    private final PatientLocks locks;
     private final AnomalyEvents events;
     private final AllClear allClear;
     private final HeldBreaches heldBreaches;
@@ -79,7 +83,8 @@ public class VitalEvaluator {
 
     public VitalEvaluator(ThresholdService thresholds, AnomalyRepository anomalies, ConditionRepository conditions,
             News2StateRepository news2, News2Baseline baselines, AnomalyEvents events, AllClear allClear,
-            HeldBreaches heldBreaches, JdbcClient jdbc, AnalyticsProperties properties, Clock clock) {
+            HeldBreaches heldBreaches, PatientLocks locks, JdbcClient jdbc, AnalyticsProperties properties,
+            Clock clock) {
         this.thresholds = thresholds;
         this.anomalies = anomalies;
         this.conditions = conditions;
@@ -88,6 +93,7 @@ public class VitalEvaluator {
         this.events = events;
         this.allClear = allClear;
         this.heldBreaches = heldBreaches;
+        this.locks = locks;
         this.jdbc = jdbc;
         this.properties = properties;
         this.clock = clock;
@@ -101,14 +107,40 @@ public class VitalEvaluator {
     /** Returns the anomalies this reading raised that were not already known (announced or held). */
     @Transactional
     public List<Anomaly> evaluate(VitalReading reading) {
-        noteActivity(reading);
-        // Read once which conditions are open, so a normal value costs no statement at all.
-        Map<String, ConditionRepository.Open> open = conditions.openFor(reading.patientId());
+        return evaluate(List.of(reading));
+    }
+
+    /**
+     * Judges readings in their order, in one transaction under their patients' locks, and returns the anomalies they
+     * raised that were not already known. What the readings' patients are (conditions, rules, NEWS2 values) is read
+     * once for the whole list and written back once ({@link BatchState}).
+     */
+    @Transactional
+    public List<Anomaly> evaluate(List<VitalReading> readings) {
+        if (readings.isEmpty()) {
+            return List.of();
+        }
+        Set<UUID> patients = readings.stream().map(VitalReading::patientId)
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+        locks.lock(patients);
+        noteActivity(readings);
+        BatchState state = new BatchState(patients, conditions, thresholds, news2, baselines);
+        List<Anomaly> found = new ArrayList<>();
+        for (VitalReading reading : readings) {
+            found.addAll(evaluate(reading, state));
+        }
+        state.store();
+        return found;
+    }
+
+    private List<Anomaly> evaluate(VitalReading reading, BatchState state) {
+        UUID patient = reading.patientId();
+        Map<String, ConditionRepository.Open> open = state.open(patient);
         Map<News2Parameter, News2StateRepository.Previous> previous = new EnumMap<>(News2Parameter.class);
-        boolean carriesNews2 = rememberNews2Values(reading, previous);
+        boolean carriesNews2 = rememberNews2Values(reading, previous, state);
         Set<String> jumped = jumps(reading, previous);
         List<Finding> findings = new ArrayList<>();
-        Map<String, ThresholdRule> rules = thresholds.rulesFor(reading.patientId());
+        Map<String, ThresholdRule> rules = state.rules(patient);
         reading.metrics().forEach((metric, value) -> {
             ThresholdRule rule = rules.get(metric);
             if (rule != null) {
@@ -116,9 +148,14 @@ public class VitalEvaluator {
             }
         });
         if (carriesNews2) {
-            News2Score score = scoreAt(reading.patientId(), reading.recordedAt());
+            News2StateRepository.Snapshot snapshot = state.snapshot(patient,
+                    reading.recordedAt().minus(properties.news2Window()), reading.recordedAt());
+            News2Score score = News2Calculator.score(snapshot.values(), snapshot.spo2Scale());
             judgeNews2(reading, score, rules, open, jumped).ifPresent(findings::add);
-            judgeTrend(reading, score, open, jumped).ifPresent(findings::add);
+            judgeTrend(reading, score, open, jumped, state).ifPresent(findings::add);
+        }
+        if (!open.isEmpty() || !findings.isEmpty()) {
+            state.conditionsChanged(patient);
         }
         // A reading that pages a critical breach at once is believed as a whole: its other breaches join it rather
         // than wait (the episode is paged anyway, and the doctor sees everything that is wrong).
@@ -185,7 +222,7 @@ public class VitalEvaluator {
      * The baseline is looked up only when the score could be a rise, or while the trend is open.
      */
     private Optional<Finding> judgeTrend(VitalReading reading, News2Score score,
-            Map<String, ConditionRepository.Open> open, Set<String> jumped) {
+            Map<String, ConditionRepository.Open> open, Set<String> jumped, BatchState state) {
         if (score.partial()) {
             return Optional.empty();
         }
@@ -193,9 +230,9 @@ public class VitalEvaluator {
         String conditionKey = patient + ":news2_trend";
         ConditionRepository.Open condition = open.get(conditionKey);
         boolean couldRise = score.aggregate() >= TREND_RISE && score.band().severity() == null;
-        OptionalDouble baseline = couldRise || condition != null ? baselines.at(patient, reading.recordedAt())
+        OptionalDouble baseline = couldRise || condition != null ? state.baseline(patient, reading.recordedAt())
                 : OptionalDouble.empty();
-        baselines.record(patient, reading.recordedAt(), score.aggregate());
+        state.recordScore(patient, reading.recordedAt(), score.aggregate());
         if (baseline.isEmpty()) {
             return Optional.empty();
         }
@@ -333,7 +370,7 @@ public class VitalEvaluator {
      * carries none (its NEWS2 cannot have changed).
      */
     private boolean rememberNews2Values(VitalReading reading,
-            Map<News2Parameter, News2StateRepository.Previous> previous) {
+            Map<News2Parameter, News2StateRepository.Previous> previous, BatchState state) {
         Map<News2Parameter, Double> values = new LinkedHashMap<>();
         put(values, News2Parameter.RESPIRATORY_RATE, reading.metrics().get("respiratory_rate"));
         put(values, News2Parameter.SPO2, reading.metrics().get("spo2"));
@@ -346,27 +383,41 @@ public class VitalEvaluator {
         if (reading.consciousness() != null) {
             values.put(News2Parameter.CONSCIOUSNESS, "alert".equals(reading.consciousness()) ? 0.0 : 1.0);
         }
-        previous.putAll(news2.remember(reading.patientId(), values, reading.recordedAt()));
+        previous.putAll(state.remember(reading.patientId(), values, reading.recordedAt()));
         return !values.isEmpty();
     }
 
-    /** The patient is sending: remember when, and end a silence if there was one. */
-    private void noteActivity(VitalReading reading) {
-        Instant received = reading.receivedAt() == null ? now() : reading.receivedAt();
-        // The sub-select in RETURNING sees the row as it was before this statement: "was the patient silent?"
-        Boolean wasStale = jdbc.sql("""
-                INSERT INTO patient_activity AS a (patient_id, last_received_at) VALUES (:p, :t)
+    /**
+     * The patients are sending: remember when (one statement for the batch), and end each silence there was, caused
+     * by the patient's first reading of the batch.
+     */
+    private void noteActivity(List<VitalReading> readings) {
+        Map<UUID, Instant> latest = new LinkedHashMap<>();
+        Map<UUID, VitalReading> first = new HashMap<>();
+        for (VitalReading reading : readings) {
+            Instant received = reading.receivedAt() == null ? now() : reading.receivedAt();
+            latest.merge(reading.patientId(), received, (a, b) -> a.isAfter(b) ? a : b);
+            first.putIfAbsent(reading.patientId(), reading);
+        }
+        List<Map.Entry<UUID, Instant>> rows = List.copyOf(latest.entrySet());
+        // The sub-select in RETURNING sees the rows as they were before this statement: "was the patient silent?"
+        List<UUID> wereStale = jdbc.sql("""
+                INSERT INTO patient_activity AS a (patient_id, last_received_at)
+                SELECT * FROM unnest(CAST(:patients AS uuid[]), CAST(:times AS timestamptz[]))
                 ON CONFLICT (patient_id) DO UPDATE
                    SET last_received_at = greatest(a.last_received_at, excluded.last_received_at),
                        stale_since = CASE WHEN excluded.last_received_at > a.last_received_at THEN NULL
                                           ELSE a.stale_since END
-                RETURNING (SELECT stale_since IS NOT NULL FROM patient_activity WHERE patient_id = :p)
-                """).param("p", reading.patientId()).param("t", Timestamp.from(received)).query(Boolean.class)
-                .optional().orElse(false);
-        String conditionKey = reading.patientId() + ":stale_data";
-        if (Boolean.TRUE.equals(wasStale)) {
-            allClear.now(reading.patientId(), conditionKey, AnomalyKind.STALE_DATA, "Readings arrive again",
-                    cause(reading));
+                RETURNING a.patient_id,
+                          (SELECT stale_since IS NOT NULL FROM patient_activity b WHERE b.patient_id = a.patient_id)
+                """).param("patients", SqlArrays.of(rows, Map.Entry::getKey))
+                .param("times", SqlArrays.ofInstants(rows, Map.Entry::getValue))
+                .query((rs, row) -> rs.getBoolean(2) ? rs.getObject(1, UUID.class) : null).list();
+        for (UUID patient : wereStale) {
+            if (patient != null) {
+                allClear.now(patient, patient + ":stale_data", AnomalyKind.STALE_DATA, "Readings arrive again",
+                        cause(first.get(patient)));
+            }
         }
     }
 

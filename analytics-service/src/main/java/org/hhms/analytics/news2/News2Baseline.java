@@ -4,10 +4,12 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
 import java.util.List;
 import java.util.OptionalDouble;
 import java.util.UUID;
 
+import org.hhms.web.SqlArrays;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Repository;
@@ -29,14 +31,27 @@ public class News2Baseline {
         this.jdbc = jdbc;
     }
 
-    /** Records a complete score taken at {@code at}: the hour keeps its lowest. */
-    public void record(UUID patientId, Instant at, int score) {
+    /** A complete score of a patient taken within an hour (the start of that hour). */
+    public record Score(UUID patientId, Instant hour, int score) {
+
+        public static Score at(UUID patientId, Instant at, int score) {
+            return new Score(patientId, at.truncatedTo(ChronoUnit.HOURS), score);
+        }
+    }
+
+    /** Records complete scores in one statement (at most one per patient and hour): each hour keeps its lowest. */
+    public void record(Collection<Score> scores) {
+        if (scores.isEmpty()) {
+            return;
+        }
         jdbc.sql("""
-                INSERT INTO news2_hourly_lows AS h (patient_id, hour, lowest) VALUES (:p, :hour, :score)
+                INSERT INTO news2_hourly_lows AS h (patient_id, hour, lowest)
+                SELECT * FROM unnest(CAST(:patients AS uuid[]), CAST(:hours AS timestamptz[]), CAST(:scores AS int[]))
                 ON CONFLICT (patient_id, hour) DO UPDATE SET lowest = least(h.lowest, excluded.lowest)
                  WHERE excluded.lowest < h.lowest
-                """).param("p", patientId).param("hour", Timestamp.from(at.truncatedTo(ChronoUnit.HOURS)))
-                .param("score", score).update();
+                """).param("patients", SqlArrays.of(scores, Score::patientId))
+                .param("hours", SqlArrays.ofInstants(scores, Score::hour))
+                .param("scores", SqlArrays.of(scores, Score::score)).update();
     }
 
     /** The baseline at {@code at}, if enough of the patient's day is known. */

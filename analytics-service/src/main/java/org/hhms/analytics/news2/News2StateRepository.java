@@ -2,17 +2,21 @@ package org.hhms.analytics.news2;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
+import org.hhms.web.SqlArrays;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The newest value of each NEWS2 parameter per patient, in the database every instance shares: an upsert where the
- * newer value wins, so readings of one patient handled by different instances, late or twice, leave it right.
+ * The newest value of each NEWS2 parameter per patient, in the database every instance shares: read and written once
+ * per batch of readings (the batch keeps them in between), with an upsert where the newer value wins, so readings of
+ * one patient judged late or twice leave it right.
  */
 @Repository
 public class News2StateRepository {
@@ -27,39 +31,63 @@ public class News2StateRepository {
     public record Previous(double value, Instant recordedAt) {
     }
 
-    /**
-     * Stores the values of one reading, each only where it is newer than what is stored, in one statement; returns
-     * the values stored before it for the same parameters (to tell a jump from a trend).
-     */
-    public Map<News2Parameter, Previous> remember(UUID patientId, Map<News2Parameter, Double> values,
-            Instant recordedAt) {
-        Map<News2Parameter, Previous> previous = new EnumMap<>(News2Parameter.class);
-        if (values.isEmpty()) {
-            return previous;
-        }
-        // Array literals: parameter names are enum constants and values are doubles, so nothing needs quoting.
-        String names = values.keySet().stream().map(News2Parameter::json).collect(Collectors.joining(",", "{", "}"));
-        String numbers = values.values().stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
-        // Every part of one statement sees the rows as they were before it: "previous" is what was stored before.
+    /** A patient's stored NEWS2 values (the newest of each parameter) and SpO2 scale. */
+    public record Stored(Map<News2Parameter, Previous> values, int spo2Scale) {
+    }
+
+    /** The stored values and scale of each patient, in one statement; every patient asked for has an entry. */
+    public Map<UUID, Stored> load(Collection<UUID> patients) {
+        Map<UUID, Map<News2Parameter, Previous>> values = new HashMap<>();
+        Map<UUID, Integer> scales = new HashMap<>();
         jdbc.sql("""
-                WITH previous AS (
-                    SELECT parameter, value, recorded_at FROM recent_values
-                     WHERE patient_id = :p AND parameter = ANY (CAST(:names AS text[]))
-                ), stored AS (
-                    INSERT INTO recent_values (patient_id, parameter, value, recorded_at)
-                    SELECT :p, u.parameter, u.value, :t
-                      FROM unnest(CAST(:names AS text[]), CAST(:numbers AS float8[])) AS u(parameter, value)
-                    ON CONFLICT (patient_id, parameter) DO UPDATE SET value = excluded.value,
-                                                                      recorded_at = excluded.recorded_at
-                     WHERE recent_values.recorded_at <= excluded.recorded_at
-                )
-                SELECT parameter, value, recorded_at FROM previous
-                """).param("p", patientId).param("names", names).param("numbers", numbers)
-                .param("t", Timestamp.from(recordedAt))
-                .query((rs, row) -> previous.put(News2Parameter.valueOf(rs.getString(1).toUpperCase()),
-                        new Previous(rs.getDouble(2), rs.getTimestamp(3).toInstant())))
-                .list();
-        return previous;
+                SELECT patient_id, parameter, value, recorded_at FROM recent_values
+                 WHERE patient_id = ANY (CAST(:patients AS uuid[]))
+                UNION ALL
+                SELECT patient_id, 'spo2_scale', spo2_scale::float8, NULL FROM patient_settings
+                 WHERE patient_id = ANY (CAST(:patients AS uuid[]))
+                """).param("patients", SqlArrays.of(patients, UUID::toString)).query((rs, row) -> {
+                    UUID patient = rs.getObject(1, UUID.class);
+                    String parameter = rs.getString(2);
+                    if ("spo2_scale".equals(parameter)) {
+                        scales.put(patient, (int) rs.getDouble(3));
+                    } else {
+                        values.computeIfAbsent(patient, p -> new EnumMap<>(News2Parameter.class)).put(
+                                News2Parameter.valueOf(parameter.toUpperCase()),
+                                new Previous(rs.getDouble(3), rs.getTimestamp(4).toInstant()));
+                    }
+                    return parameter;
+                }).list();
+        Map<UUID, Stored> stored = new HashMap<>();
+        for (UUID patient : patients) {
+            stored.put(patient, new Stored(values.getOrDefault(patient, new EnumMap<>(News2Parameter.class)),
+                    scales.getOrDefault(patient, 1)));
+        }
+        return stored;
+    }
+
+    /** A parameter's newest value to store. */
+    public record Value(UUID patientId, News2Parameter parameter, double value, Instant recordedAt) {
+    }
+
+    /**
+     * Stores the values in one statement, each only where it is newer than what is stored (at most one per patient
+     * and parameter).
+     */
+    public void store(List<Value> values) {
+        if (values.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                INSERT INTO recent_values (patient_id, parameter, value, recorded_at)
+                SELECT * FROM unnest(CAST(:patients AS uuid[]), CAST(:names AS text[]), CAST(:numbers AS float8[]),
+                                     CAST(:times AS timestamptz[]))
+                ON CONFLICT (patient_id, parameter) DO UPDATE SET value = excluded.value,
+                                                                  recorded_at = excluded.recorded_at
+                 WHERE recent_values.recorded_at <= excluded.recorded_at
+                """).param("patients", SqlArrays.of(values, Value::patientId))
+                .param("names", SqlArrays.of(values, v -> v.parameter().json()))
+                .param("numbers", SqlArrays.of(values, Value::value))
+                .param("times", SqlArrays.ofInstants(values, Value::recordedAt)).update();
     }
 
     /** What NEWS2 needs in one round trip: the parameters with a value within [from, to], and the SpO2 scale. */

@@ -1,8 +1,12 @@
 package org.hhms.analytics.stream;
 
-import java.util.UUID;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
 import org.hhms.analytics.config.AnalyticsProperties;
+import org.hhms.analytics.evaluation.VitalReading;
+import org.hhms.web.SqlArrays;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Repository;
@@ -22,10 +26,22 @@ public class JudgedReadings {
         this.properties = properties;
     }
 
-    /** Marks the reading judged, in the caller's transaction; false when it already was. */
-    public boolean claim(UUID patientId, String readingId) {
-        return jdbc.sql("INSERT INTO judged_readings (patient_id, reading_id) VALUES (:p, :r) ON CONFLICT DO NOTHING")
-                .param("p", patientId).param("r", readingId).update() == 1;
+    /**
+     * Marks the readings judged, in one statement of the caller's transaction; returns those not judged before, in
+     * their order (a reading twice in the list counts once).
+     */
+    public List<VitalReading> claim(List<VitalReading> readings) {
+        if (readings.isEmpty()) {
+            return readings;
+        }
+        Set<String> claimed = new HashSet<>(jdbc.sql("""
+                INSERT INTO judged_readings (patient_id, reading_id)
+                SELECT * FROM unnest(CAST(:patients AS uuid[]), CAST(:readings AS text[]))
+                ON CONFLICT DO NOTHING
+                RETURNING patient_id || ' ' || reading_id
+                """).param("patients", SqlArrays.of(readings, VitalReading::patientId))
+                .param("readings", SqlArrays.of(readings, VitalReading::readingId)).query(String.class).list());
+        return readings.stream().filter(r -> claimed.remove(r.patientId() + " " + r.readingId())).toList();
     }
 
     /** Forgets marks older than the retention (hourly). */

@@ -3,6 +3,7 @@ package org.hhms.analytics.threshold;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -10,12 +11,13 @@ import java.util.UUID;
 import jakarta.persistence.EntityManager;
 
 import org.hhms.web.DetachedRows;
+import org.hhms.web.SqlArrays;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
  * Thresholds, one per patient and metric: Spring Data JPA ({@link ThresholdRows}) for the API's reads and writes;
- * the read of every reading's judgement ({@link #forPatient}) is plain SQL, as the rest of the evaluation path is
+ * the read of every batch's judgement ({@link #forPatients}) is plain SQL, as the rest of the evaluation path is
  * (docs/architecture.md, "Persistence").
  */
 @Repository
@@ -31,10 +33,16 @@ public class ThresholdRepository {
         this.jdbc = jdbc;
     }
 
-    /** The patient's thresholds by metric: read for every reading judged, so SQL. */
+    /** The patient's thresholds by metric. */
     public List<Threshold> forPatient(UUID patientId) {
         return jdbc.sql("SELECT * FROM thresholds WHERE patient_id = :p ORDER BY metric").param("p", patientId)
                 .query(ThresholdRepository::map).list();
+    }
+
+    /** The thresholds of many patients in one statement: read for every batch of readings judged, so SQL. */
+    public List<Threshold> forPatients(Collection<UUID> patients) {
+        return jdbc.sql("SELECT * FROM thresholds WHERE patient_id = ANY (CAST(:patients AS uuid[]))")
+                .param("patients", SqlArrays.of(patients, UUID::toString)).query(ThresholdRepository::map).list();
     }
 
     /** The threshold of (patient, metric), locked for the rest of the transaction. */

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,8 +65,22 @@ public class ThresholdService {
      * the lower one), with the care plan's persistence.
      */
     public Map<String, ThresholdRule> rulesFor(UUID patientId) {
-        Map<String, Threshold> own = new HashMap<>();
-        repository.forPatient(patientId).forEach(t -> own.put(t.metric(), t));
+        return rulesFor(List.of(patientId)).get(patientId);
+    }
+
+    /** {@link #rulesFor(UUID)} of many patients, in one statement: every patient asked for has an entry. */
+    public Map<UUID, Map<String, ThresholdRule>> rulesFor(Collection<UUID> patients) {
+        Map<UUID, Map<String, Threshold>> own = new HashMap<>();
+        repository.forPatients(patients).forEach(t -> own.computeIfAbsent(t.patientId(), p -> new HashMap<>())
+                .put(t.metric(), t));
+        Map<UUID, Map<String, ThresholdRule>> rules = new HashMap<>();
+        for (UUID patient : patients) {
+            rules.put(patient, rules(own.getOrDefault(patient, Map.of())));
+        }
+        return rules;
+    }
+
+    private Map<String, ThresholdRule> rules(Map<String, Threshold> own) {
         Map<String, ThresholdRule> rules = new HashMap<>();
         for (String metric : Metrics.ALL) {
             Threshold threshold = own.get(metric);

@@ -5,6 +5,7 @@ import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import org.hhms.contracts.events.EventCodec;
+import org.hhms.contracts.events.EventEnvelope;
+import org.hhms.contracts.events.EventPayload;
 import org.hhms.contracts.events.Streams;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,8 +47,9 @@ import io.lettuce.core.models.stream.ClaimedMessages;
  * One named consumer of a Redis Streams consumer group, with the HHMS delivery guarantees:
  * <ul>
  * <li>an entry is acknowledged only after its handler returned (the handler commits first); the entries of one
- * read are handled in one transaction and acknowledged together (one commit instead of one per entry), and if any
- * of them fails the batch is rolled back and each entry handled on its own, so one bad entry holds up no other;</li>
+ * read are handed to the handler together ({@link EventHandler#handleAll}) in one transaction and acknowledged
+ * together (one commit instead of one per entry), and if any of them fails the batch is rolled back and each entry
+ * handled on its own, so one bad entry holds up no other;</li>
  * <li>entries left pending by a consumer that died are taken over (XAUTOCLAIM, through Lettuce's native API since
  * Spring Data Redis has no wrapper) at start and every {@code reclaimInterval};</li>
  * <li>an entry that failed {@code maxDeliveries} times, for a reason other than an unreachable database, goes to
@@ -173,15 +177,17 @@ public class GroupConsumer implements SmartLifecycle {
     private void handleBatch(List<MapRecord<String, Object, Object>> records) {
         if (records.size() > 1) {
             try {
+                List<EventEnvelope<EventPayload>> events = new ArrayList<>(records.size());
+                for (MapRecord<String, Object, Object> record : records) {
+                    codec.decode(value(record.getValue())).ifPresent(events::add);
+                }
                 transactions.executeWithoutResult(status -> {
-                    for (MapRecord<String, Object, Object> record : records) {
-                        try {
-                            dispatch(value(record.getValue()));
-                        } catch (RuntimeException e) {
-                            throw e;
-                        } catch (Exception e) {
-                            throw new IllegalStateException(e);
-                        }
+                    try {
+                        handler.handleAll(events);
+                    } catch (RuntimeException e) {
+                        throw e;
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
                     }
                 });
                 redis.opsForStream().acknowledge(stream, group,
