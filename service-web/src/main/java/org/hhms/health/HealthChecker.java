@@ -37,7 +37,7 @@ public class HealthChecker implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         Map<String, DependencyHealth> results = new LinkedHashMap<>();
         running.forEach((name, future) -> results.put(name, await(future, deadline)));
-        boolean healthy = results.values().stream().allMatch(d -> d.status() == HealthStatus.HEALTHY);
+        boolean healthy = results.values().stream().noneMatch(d -> d.status() == HealthStatus.UNHEALTHY);
         return new ServiceHealth(service, healthy ? HealthStatus.HEALTHY : HealthStatus.UNHEALTHY, results);
     }
 
@@ -59,8 +59,8 @@ public class HealthChecker implements AutoCloseable {
     private static DependencyHealth timed(DependencyProbe probe) {
         long start = System.nanoTime();
         try {
-            probe.check();
-            return DependencyHealth.healthy(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+            DependencyProbe.Finding finding = probe.inspect();
+            return DependencyHealth.of(finding, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
         } catch (Exception e) {
             return DependencyHealth.unhealthy(describe(e));
         }

@@ -2,9 +2,14 @@ package org.hhms.health;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
-/** The two states of the HHMS health format. */
+/**
+ * The states of the HHMS health format. A service is {@code healthy} or {@code unhealthy}; a dependency may also be
+ * {@code degraded}: it works, but not as it should (analysis behind), which is shown without making the service
+ * unhealthy (a readiness probe would take away the traffic it can still serve).
+ */
 public enum HealthStatus {
     HEALTHY("healthy"),
+    DEGRADED("degraded"),
     UNHEALTHY("unhealthy");
 
     private final String json;

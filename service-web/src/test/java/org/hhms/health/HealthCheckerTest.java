@@ -5,8 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.ConnectException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 class HealthCheckerTest {
 
@@ -62,6 +66,34 @@ class HealthCheckerTest {
             ServiceHealth health = checker.check();
             assertThat(health.isHealthy()).isTrue();
             assertThat(health.dependencies().get("a").responseTimeMs()).isNotNull().isGreaterThanOrEqualTo(0);
+        }
+    }
+
+    @Test
+    void aDegradedDependencyIsShownWithItsFiguresAndLeavesTheServiceHealthy() {
+        DependencyProbe behind = new DependencyProbe() {
+            @Override
+            public String name() {
+                return "analysis";
+            }
+
+            @Override
+            public void check() {
+            }
+
+            @Override
+            public Finding inspect() {
+                return new Finding("analysis is 90 s behind", Map.of("lag_seconds", 90.0));
+            }
+        };
+        try (HealthChecker checker = new HealthChecker("svc", List.of(probe("db", () -> { }), behind),
+                Duration.ofSeconds(1))) {
+            ServiceHealth health = checker.check();
+            assertThat(health.isHealthy()).isTrue();
+            JsonNode analysis = JsonMapper.builder().build().valueToTree(health).get("dependencies").get("analysis");
+            assertThat(analysis.get("status").asString()).isEqualTo("degraded");
+            assertThat(analysis.get("error").asString()).isEqualTo("analysis is 90 s behind");
+            assertThat(analysis.get("lag_seconds").asDouble()).isEqualTo(90.0);
         }
     }
 }

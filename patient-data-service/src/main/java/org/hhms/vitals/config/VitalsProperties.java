@@ -17,6 +17,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param historyMaxRange    widest time range a history or aggregate query may ask for
  * @param historyMaxPoints   most points or readings a history query answers before asking to narrow the range
  * @param unknownPatientTtl  how long a "no such patient" answer is remembered before asking again
+ * @param maxAnalysisLag     how far behind analytics may be before ingest refuses new readings (503); 0 turns the
+ *                           bound off ({@link org.hhms.vitals.limit.AnalysisLag})
+ * @param analysisGroup      the consumer group of {@code hhms:vitals} whose lag is bounded
  */
 @ConfigurationProperties("hhms.vitals")
 public record VitalsProperties(
@@ -26,5 +29,7 @@ public record VitalsProperties(
         @DefaultValue("365d") Duration maxReadingAge,
         @DefaultValue("90d") Duration historyMaxRange,
         @DefaultValue("50000") int historyMaxPoints,
-        @DefaultValue("30s") Duration unknownPatientTtl) {
+        @DefaultValue("30s") Duration unknownPatientTtl,
+        @DefaultValue("60s") Duration maxAnalysisLag,
+        @DefaultValue("analytics") String analysisGroup) {
 }

@@ -12,6 +12,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.hhms.vitals.config.VitalsProperties;
+import org.hhms.vitals.limit.AnalysisLag;
 import org.hhms.vitals.limit.ReadingRateLimit;
 import org.hhms.vitals.patients.KnownPatients;
 import org.hhms.web.AfterCommit;
@@ -32,13 +33,15 @@ public class ReadingService {
     private final LatestReadingCache latest;
     private final VitalsProperties properties;
     private final ReadingRateLimit limit;
+    private final AnalysisLag lag;
     private final Counter storedReadings;
     private final Counter repeatedReadings;
 
     public ReadingService(ReadingRepository repository, KnownPatients patients, VitalsEvents events,
             LatestReadingCache latest, VitalsProperties properties, Clock clock, ReadingRateLimit limit,
-            MeterRegistry meters) {
+            AnalysisLag lag, MeterRegistry meters) {
         this.limit = limit;
+        this.lag = lag;
         this.storedReadings = ingested(meters, "stored");
         this.repeatedReadings = ingested(meters, "repeat");
         this.validator = new ReadingValidator(clock, properties.maxReadingAge());
@@ -53,6 +56,7 @@ public class ReadingService {
     @Transactional
     public IngestResult ingest(UUID patientId, ReadingRequest request, String caller) {
         Reading reading = validator.validate(patientId, request);
+        lag.admit();
         limit.take(caller, 1);
         return store(patientId, List.of(reading));
     }
@@ -61,6 +65,7 @@ public class ReadingService {
     @Transactional
     public IngestResult ingestBatch(UUID patientId, List<ReadingRequest> requests, String caller) {
         List<Reading> readings = validator.validateBatch(patientId, requests, properties.maxBatch());
+        lag.admit();
         limit.take(caller, readings.size());
         return store(patientId, readings);
     }
