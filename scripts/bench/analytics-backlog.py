@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Times the analytics consumer on a backlog: publishes N vital.recorded events (50 made-up patients, every 37th
-reading abnormal) straight onto hhms:vitals and waits until the analytics group has read them all.
-Usage: python3 scripts/bench/analytics-backlog.py [N]   (a running stack; Redis at 127.0.0.1:6379)"""
+reading abnormal, or every Kth) straight onto hhms:vitals and waits until the analytics group has read them all.
+Usage: python3 scripts/bench/analytics-backlog.py [N [K]]   (a running stack; Redis at 127.0.0.1:6379; K=0: none)"""
 import datetime
 import json
 import subprocess
@@ -10,6 +10,7 @@ import time
 import uuid
 
 n = int(sys.argv[1]) if len(sys.argv) > 1 else 5000
+abnormal_every = int(sys.argv[2]) if len(sys.argv) > 2 else 37
 patients = [str(uuid.uuid4()) for _ in range(50)]
 now = datetime.datetime.now(datetime.timezone.utc)
 commands = []
@@ -19,7 +20,7 @@ for i in range(n):
                         "trace_id": None,
                         "data": {"patient_id": patients[i % 50], "reading_id": "bench-" + str(uuid.uuid4()),
                                  "recorded_at": at, "received_at": at,
-                                 "heart_rate": 145 if i % 37 == 0 else 72, "spo2": 97}})
+                                 "heart_rate": 145 if abnormal_every and i % abnormal_every == 0 else 72, "spo2": 97}})
     commands.append(f"*5\r\n$4\r\nXADD\r\n$11\r\nhhms:vitals\r\n$1\r\n*\r\n$5\r\nevent\r\n"
                     f"${len(event.encode())}\r\n{event}\r\n")
 

@@ -51,6 +51,11 @@ class AnalysisLagTest extends VitalsApiSupport {
         UUID patient = USERS.addPatient();
         String device = TestTokens.bearer(TestTokens.device(UUID.randomUUID(), patient, "watch-1"));
         String stream = keys.key(Streams.VITALS);
+        assertThat(post(patient, device, "lag-0").getStatus().value()).isEqualTo(201);
+        JsonNode unknown = analysis();
+        assertThat(unknown.get("status").asString()).as("no analytics group yet: not measured").isEqualTo("degraded");
+        assertThat(unknown.get("error").asString()).contains("no consumer group 'analytics'");
+        assertThat(unknown.get("lag_seconds").isNull()).isTrue();
         // An analytics group that reads nothing: from now on every reading waits.
         redis.opsForStream().createGroup(stream, ReadOffset.latest(), "analytics");
         assertThat(post(patient, device, "lag-1").getStatus().value()).isEqualTo(201);
@@ -71,14 +76,14 @@ class AnalysisLagTest extends VitalsApiSupport {
         assertThat(refused.getResponseHeaders().getFirst("Retry-After")).isEqualTo("5");
         assertThat(refused.getResponseHeaders().getContentType().toString()).startsWith("application/problem+json");
         assertThat(refused.getResponseBody()).contains("Analysis is").contains("INGEST_MAX_ANALYSIS_LAG");
-        assertThat(rows(patient)).as("nothing of the refused reading is stored").isEqualTo(1);
+        assertThat(rows(patient)).as("nothing of the refused reading is stored").isEqualTo(2);
 
         // Analytics reads what waited: the lag is gone and readings are taken again.
         redis.opsForStream().read(Consumer.from("analytics", "test"), StreamReadOptions.empty().count(1000),
                 StreamOffset.create(stream, ReadOffset.lastConsumed()));
         assertThat(analysis().get("status").asString()).isEqualTo("healthy");
         assertThat(post(patient, device, "lag-2").getStatus().value()).isEqualTo(201);
-        assertThat(rows(patient)).isEqualTo(2);
+        assertThat(rows(patient)).isEqualTo(3);
     }
 
     /** The analysis entry of {@code /health}, measured as the health check asks. */

@@ -1,5 +1,7 @@
 package org.hhms.health;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
@@ -18,7 +20,8 @@ public record DependencyHealth(
         @JsonIgnore Map<String, Object> figures) {
 
     public DependencyHealth {
-        figures = figures == null ? Map.of() : Map.copyOf(figures);
+        // In the probe's order, and a figure may be null (not measured).
+        figures = figures == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(figures));
     }
 
     public static DependencyHealth healthy(long responseTimeMs) {
