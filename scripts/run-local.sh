@@ -50,7 +50,13 @@ fi
 RUN_DIR=.run
 mkdir -p "$RUN_DIR/logs" "$RUN_DIR/pids"
 START_TIMEOUT="${START_TIMEOUT:-180}"
-JAVA_OPTS="${JAVA_OPTS:--Xms64m -Xmx512m -XX:+UseG1GC}"
+# Six JVMs share two cores and a budget of about 1.2 GiB (docs/operations.md, "Local processes", and the figures in
+# docs/BENCHMARKS.md): the serial collector (no concurrent GC threads, no G1 remembered sets; pauses of a few ms on
+# heaps this small), a heap that gives memory back (grows to 512 MiB only under load), C1 only (start-up and warm-up
+# in a fraction of the CPU that C2 takes, at the same measured throughput here), smaller code cache and stacks, and
+# two malloc arenas instead of one per core and thread.
+JAVA_OPTS="${JAVA_OPTS:--Xms32m -Xmx512m -XX:+UseSerialGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=48m -Xss512k}"
+export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
 
 # The build stamp is touched after each successful build: a main source or POM newer than it (test sources do not
 # go into the jars) or a missing jar means the jars are stale.

@@ -2,7 +2,7 @@
 # Compares commits in one run, one after another on fresh databases (hhms_ab_*), each built in a worktree under /tmp
 # and started with its own run-local.sh (so with its own JVM settings); stop a development stack first. Per commit:
 #   - start-up: the slowest service's "Started ... in N seconds" (all six JVMs start at once)
-#   - single readings through the gateway: wrk, 16 connections, 15 s (readings/s, p50 and p99)
+#   - single readings through the gateway: wrk, 16 connections, 15 s after 10 s of warm-up (readings/s, p50, p99)
 #   - batches of 500 through the gateway for 10 s (2 connections), then how fast analytics judges that backlog of one
 #     patient (readings per second between 10 % and 90 % of it)
 #   - analytics on a backlog of 150,000 readings of 50 patients put straight on hhms:vitals
@@ -44,6 +44,10 @@ for commit in "$@"; do
     startup=$(python3 -c "print(max($startup, ${s:-0}))")
   done
   bench_patient ab
+  # Warm-up (the JIT, the pools), not measured.
+  PATIENT_ID=$PATIENT_ID TOKEN=$DEVICE_TOKEN wrk -t2 -c16 -d10s -s scripts/bench/post-reading.lua \
+    http://localhost:8080 >/dev/null
+  sleep 2
   PATIENT_ID=$PATIENT_ID TOKEN=$DEVICE_TOKEN wrk -t2 -c16 -d15s --latency -s scripts/bench/post-reading.lua \
     http://localhost:8080 >"$wt.single.txt"
   single="$(awk '/Requests\/sec/ {printf "%d/s", $2}' "$wt.single.txt"), p50 $(awk '$1=="50%" {print $2}' "$wt.single.txt"), p99 $(awk '$1=="99%" {print $2}' "$wt.single.txt")"
