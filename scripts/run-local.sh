@@ -10,7 +10,8 @@
 #   --replicas N    N instances (1-4, default 1, or HHMS_REPLICAS) of each stream service: patient-data, analytics
 #                   and alerts; instance i listens on the service's port + 100*(i-1) (8182, 8183, 8184, management
 #                   9182, ...) and the gateway takes turns over them (its *_SERVICE_URL lists every instance).
-# Environment: START_TIMEOUT (seconds, default 180), REBUILD=1 to force a build, JAVA_OPTS for every JVM, and any
+# Environment: START_TIMEOUT (seconds, default 180), REBUILD=1 to force a build, JAVA_OPTS for every JVM (C1_OPTS for
+# all but analytics), and any
 # service setting from .env.example (exported variables reach the services).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -52,10 +53,12 @@ mkdir -p "$RUN_DIR/logs" "$RUN_DIR/pids"
 START_TIMEOUT="${START_TIMEOUT:-180}"
 # Six JVMs share two cores and a budget of about 1.2 GiB (docs/operations.md, "Local processes", and the figures in
 # docs/BENCHMARKS.md): the serial collector (no concurrent GC threads, no G1 remembered sets; pauses of a few ms on
-# heaps this small), a heap that gives memory back (grows to 512 MiB only under load), C1 only (start-up and warm-up
-# in a fraction of the CPU that C2 takes, at the same measured throughput here), smaller code cache and stacks, and
-# two malloc arenas instead of one per core and thread.
-JAVA_OPTS="${JAVA_OPTS:--Xms32m -Xmx512m -XX:+UseSerialGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=48m -Xss512k}"
+# heaps this small), a heap that gives memory back (grows to 512 MiB only under load), smaller code cache and stacks,
+# and two malloc arenas instead of one per core and thread. Every service but analytics also stops at the C1
+# compiler (C1_OPTS): start-up and warm-up in a fraction of the CPU, at the throughput measured; analytics, whose
+# judging is CPU-bound, keeps C2 (30 % faster on a backlog for about 60 MiB).
+JAVA_OPTS="${JAVA_OPTS:--Xms32m -Xmx512m -XX:+UseSerialGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:ReservedCodeCacheSize=64m -Xss512k}"
+C1_OPTS="${C1_OPTS:--XX:TieredStopAtLevel=1}"
 export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
 
 # The build stamp is touched after each successful build: a main source or POM newer than it (test sources do not
@@ -150,7 +153,8 @@ for entry in "${INSTANCES[@]}"; do
     exit 1
   fi
   # shellcheck disable=SC2086
-  nohup env "${launch_env[@]}" "$JAVA_HOME/bin/java" $JAVA_OPTS -jar "$jar" "${args[@]}" \
+  jit=$C1_OPTS; [[ "$name" == analytics-service* ]] && jit=""
+  nohup env "${launch_env[@]}" "$JAVA_HOME/bin/java" $JAVA_OPTS $jit -jar "$jar" "${args[@]}" \
     >"$RUN_DIR/logs/$name.log" 2>&1 &
   echo $! >"$pidfile"
   [ "$name" = gateway ] && printf '%s\n' "${launch_env[@]}" >"$GATEWAY_ROUTES"
