@@ -1,5 +1,7 @@
 package org.hhms.vitals;
 
+import java.util.List;
+
 import org.hhms.testsupport.OperationalEndpointsContract;
 import org.hhms.testsupport.TestDatabases;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -28,6 +30,11 @@ class ServiceEndpointsTest extends OperationalEndpointsContract {
     @Override
     protected String databaseDependency() {
         return "timescale-data";
+    }
+
+    @Override
+    protected List<String> otherDependencies() {
+        return List.of("analysis");
     }
 
     @Override

@@ -25,6 +25,11 @@ public abstract class OperationalEndpointsContract extends HttpTestSupport {
     /** The name its health document gives its database, as in the seed's: e.g. {@code postgres-user}. */
     protected abstract String databaseDependency();
 
+    /** Dependencies its health shows besides its database and Redis (the patient-data-service's {@code analysis}). */
+    protected List<String> otherDependencies() {
+        return List.of();
+    }
+
     /** Whether the service publishes events (it then has an outbox and its metrics). */
     protected abstract boolean publishesEvents();
 
@@ -58,14 +63,17 @@ public abstract class OperationalEndpointsContract extends HttpTestSupport {
 
     @Test
     void healthNamesTheServiceAndItsDatabaseAndRedis() {
-        client.get().uri("/health").exchange()
+        var body = client.get().uri("/health").exchange()
                 .expectStatus().isOk()
                 .expectBody()
                 .jsonPath("$.service").isEqualTo(serviceName())
                 .jsonPath("$.status").isEqualTo("healthy")
                 .jsonPath("$.dependencies['" + databaseDependency() + "'].status").isEqualTo("healthy")
-                .jsonPath("$.dependencies.length()").isEqualTo(2)
+                .jsonPath("$.dependencies.length()").isEqualTo(2 + otherDependencies().size())
                 .jsonPath("$.dependencies.redis.status").isEqualTo("healthy");
+        for (String other : otherDependencies()) {
+            body.jsonPath("$.dependencies['" + other + "'].status").exists();
+        }
     }
 
     @LocalManagementPort
