@@ -43,7 +43,9 @@ export ANALYTICS_STALE_AFTER=2m ANALYTICS_STALE_CHECK_INTERVAL=10s
 trap 'scripts/stop-local.sh >/dev/null 2>&1 || true' EXIT
 scripts/run-local.sh
 
-SIM=("$JAVA_HOME/bin/java" -jar device-simulator/target/device-simulator.jar)
+# The load tool shares the two cores: C1 and the serial collector keep its own JIT and GC from competing with what
+# it measures (with C2, its compiler threads alone moved the latest step's p99 from ≈ 45 to ≈ 600 ms at 400/s).
+SIM=("$JAVA_HOME/bin/java" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -jar device-simulator/target/device-simulator.jar)
 bench_patient bench
 export PATIENT_ID TOKEN="$DEVICE_TOKEN"
 

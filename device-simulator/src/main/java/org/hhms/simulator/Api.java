@@ -33,7 +33,9 @@ final class Api {
 
     Api(URI base) {
         this.base = base;
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        // HTTP/1.1 as the devices speak it: no h2c upgrade offered on every new connection.
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
+                .build();
     }
 
     HttpClient http() {
@@ -78,6 +80,23 @@ final class Api {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Answer(0, null);
+        }
+    }
+
+    /**
+     * A GET whose answer is only counted: the body is read and dropped, not parsed. The open-loop modes use it, so
+     * the load tool's own CPU (it shares the machine) stays small beside what it measures.
+     */
+    int status(String path, String token) {
+        HttpRequest request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30))
+                .header("Accept", "application/json").header("Authorization", "Bearer " + token).GET().build();
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
         }
     }
 }

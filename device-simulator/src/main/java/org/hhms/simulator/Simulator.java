@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -384,14 +385,15 @@ public final class Simulator {
                 Instant.now().minusSeconds(600), Duration.ofSeconds(30), Duration.ofMinutes(10), 3).getFirst();
         api.call("POST", "/patient/" + patient.patientId(), patient.deviceToken(),
                 Map.of("heart_rate", 70, "spo2", 97)).require(201, "a reading to read back");
-        List<Double> latencies = new CopyOnWriteArrayList<>();
+        String path = "/patient/" + patient.patientId() + "/latest";
+        List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
         Map<Integer, AtomicLong> statuses = new ConcurrentHashMap<>();
         long interval = (long) (1e9 / rate);
         long total = (long) (rate * seconds);
         Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
         try (ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int warm = 0; warm < 200; warm++) {
-                api.call("GET", "/patient/" + patient.patientId() + "/latest", adminToken, null);
+                api.status(path, adminToken);
             }
             long t0 = System.nanoTime();
             for (long i = 0; i < total; i++) {
@@ -403,8 +405,7 @@ public final class Simulator {
                 inFlight.acquire();
                 senders.submit(() -> {
                     try (var permit = release(inFlight)) {
-                        int status = api.call("GET", "/patient/" + patient.patientId() + "/latest", adminToken,
-                                null).status();
+                        int status = api.status(path, adminToken);
                         latencies.add((System.nanoTime() - due) / 1e6);
                         statuses.computeIfAbsent(status, s -> new AtomicLong()).incrementAndGet();
                     }
