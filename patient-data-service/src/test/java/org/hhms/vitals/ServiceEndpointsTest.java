@@ -38,6 +38,11 @@ class ServiceEndpointsTest extends OperationalEndpointsContract {
     }
 
     @Override
+    protected List<String> otherMetrics() {
+        return List.of("hhms_analysis_lag_seconds");
+    }
+
+    @Override
     protected boolean publishesEvents() {
         return true;
     }

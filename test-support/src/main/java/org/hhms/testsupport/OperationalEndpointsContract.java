@@ -30,6 +30,11 @@ public abstract class OperationalEndpointsContract extends HttpTestSupport {
         return List.of();
     }
 
+    /** Metrics of its own it must publish besides the pipeline's (the patient-data-service's analysis lag). */
+    protected List<String> otherMetrics() {
+        return List.of();
+    }
+
     /** Whether the service publishes events (it then has an outbox and its metrics). */
     protected abstract boolean publishesEvents();
 
@@ -47,6 +52,7 @@ public abstract class OperationalEndpointsContract extends HttpTestSupport {
             metrics.addAll(List.of("hhms_stream_lag", "hhms_stream_pending", "hhms_stream_dead_letters"));
         }
         metrics.add("hhms_audit_waiting");
+        metrics.addAll(otherMetrics());
         return metrics;
     }
 
