@@ -88,16 +88,9 @@ final class BatchState {
         return previous;
     }
 
-    /** The patient's NEWS2 inputs: the kept values taken within [from, to], and the SpO2 scale. */
-    News2StateRepository.Snapshot snapshot(UUID patient, Instant from, Instant to) {
-        News2StateRepository.Stored stored = values.get(patient);
-        Map<News2Parameter, Double> within = new EnumMap<>(News2Parameter.class);
-        stored.values().forEach((parameter, value) -> {
-            if (!value.recordedAt().isBefore(from) && !value.recordedAt().isAfter(to)) {
-                within.put(parameter, value.value());
-            }
-        });
-        return new News2StateRepository.Snapshot(within, stored.spo2Scale());
+    /** The patient's NEWS2 values as kept so far in the batch, with the SpO2 scale. */
+    News2StateRepository.Stored news2(UUID patient) {
+        return values.get(patient);
     }
 
     /** A complete score taken at {@code at}: its hour keeps the lowest. */

@@ -148,9 +148,7 @@ public class VitalEvaluator {
             }
         });
         if (carriesNews2) {
-            News2StateRepository.Snapshot snapshot = state.snapshot(patient,
-                    reading.recordedAt().minus(properties.news2Window()), reading.recordedAt());
-            News2Score score = News2Calculator.score(snapshot.values(), snapshot.spo2Scale());
+            News2Score score = scoreAt(state.news2(patient), reading.recordedAt());
             judgeNews2(reading, score, rules, open, jumped).ifPresent(findings::add);
             judgeTrend(reading, score, open, jumped, state).ifPresent(findings::add);
         }
@@ -361,7 +359,11 @@ public class VitalEvaluator {
 
     /** The patient's NEWS2 from the newest value of each parameter within the window ending at {@code at}. */
     public News2Score scoreAt(UUID patientId, Instant at) {
-        News2StateRepository.Snapshot snapshot = news2.snapshot(patientId, at.minus(properties.news2Window()), at);
+        return scoreAt(news2.load(List.of(patientId)).get(patientId), at);
+    }
+
+    private News2Score scoreAt(News2StateRepository.Stored stored, Instant at) {
+        News2StateRepository.Snapshot snapshot = stored.within(at.minus(properties.news2Window()), at);
         return News2Calculator.score(snapshot.values(), snapshot.spo2Scale());
     }
 

@@ -1,6 +1,5 @@
 package org.hhms.analytics.news2;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -33,6 +32,17 @@ public class News2StateRepository {
 
     /** A patient's stored NEWS2 values (the newest of each parameter) and SpO2 scale. */
     public record Stored(Map<News2Parameter, Previous> values, int spo2Scale) {
+
+        /** What NEWS2 takes at one moment: the values taken within [from, to], and the scale. */
+        public Snapshot within(Instant from, Instant to) {
+            Map<News2Parameter, Double> within = new EnumMap<>(News2Parameter.class);
+            values.forEach((parameter, value) -> {
+                if (!value.recordedAt().isBefore(from) && !value.recordedAt().isAfter(to)) {
+                    within.put(parameter, value.value());
+                }
+            });
+            return new Snapshot(within, spo2Scale);
+        }
     }
 
     /** The stored values and scale of each patient, in one statement; every patient asked for has an entry. */
@@ -90,33 +100,9 @@ public class News2StateRepository {
                 .param("times", SqlArrays.ofInstants(values, Value::recordedAt)).update();
     }
 
-    /** What NEWS2 needs in one round trip: the parameters with a value within [from, to], and the SpO2 scale. */
-    public Snapshot snapshot(UUID patientId, Instant from, Instant to) {
-        Map<News2Parameter, Double> values = new EnumMap<>(News2Parameter.class);
-        int[] scale = { 1 };
-        jdbc.sql("""
-                SELECT 'spo2_scale' AS parameter, spo2_scale::float8 AS value FROM patient_settings
-                 WHERE patient_id = :p
-                UNION ALL
-                SELECT parameter, value FROM recent_values
-                 WHERE patient_id = :p AND recorded_at >= :from AND recorded_at <= :to
-                """).param("p", patientId).param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
-                .query((rs, row) -> {
-                    String parameter = rs.getString("parameter");
-                    if ("spo2_scale".equals(parameter)) {
-                        scale[0] = (int) rs.getDouble("value");
-                    } else {
-                        values.put(News2Parameter.valueOf(parameter.toUpperCase()), rs.getDouble("value"));
-                    }
-                    return parameter;
-                }).list();
-        return new Snapshot(values, scale[0]);
-    }
-
     /** A patient's NEWS2 inputs at one moment. */
     public record Snapshot(Map<News2Parameter, Double> values, int spo2Scale) {
     }
-
 
     /** The patient's SpO2 scale: 1 unless a clinician set 2. */
     public int spo2Scale(UUID patientId) {
