@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import org.hhms.analytics.evaluation.PatientLocks;
 import org.hhms.analytics.evaluation.VitalEvaluator;
 import org.hhms.analytics.evaluation.VitalReading;
 import org.hhms.messaging.stream.GroupConsumer;
@@ -52,6 +53,9 @@ class BatchJudgementTest extends AnalyticsTestSupport {
 
     @Autowired
     TransactionTemplate transactions;
+
+    @Autowired
+    PatientLocks locks;
 
     @AfterAll
     static void stop() {
@@ -124,6 +128,26 @@ class BatchJudgementTest extends AnalyticsTestSupport {
         assertThat(waitedMillis).as("the second batch waited for the first").isGreaterThanOrEqualTo(400);
         assertThat(jdbc.queryForList("SELECT observed_value FROM anomalies WHERE patient_id = ? AND kind = 'news2'",
                 Double.class, patient)).containsExactly(5.0);
+    }
+
+    @Test
+    void aPatientsLockIsTakenAgainByEveryTransactionThatAsksForIt() throws Exception {
+        UUID patient = USERS.addPatient();
+        long key = patient.getMostSignificantBits() ^ patient.getLeastSignificantBits();
+        transactions.executeWithoutResult(status -> {
+            locks.lock(List.of(patient));
+            locks.lock(List.of(patient)); // held already: no second statement
+        });
+        // The next transaction of the same thread must take it again, not believe it still holds it.
+        transactions.executeWithoutResult(status -> {
+            locks.lock(List.of(patient));
+            Boolean elsewhere = CompletableFuture.supplyAsync(() -> transactions.execute(other -> jdbc.queryForObject(
+                    "SELECT pg_try_advisory_xact_lock(?)", Boolean.class, key))).join();
+            assertThat(elsewhere).as("another transaction cannot take the patient's lock").isFalse();
+        });
+        Boolean released = transactions.execute(status -> jdbc.queryForObject("SELECT pg_try_advisory_xact_lock(?)",
+                Boolean.class, key));
+        assertThat(released).as("released at commit").isTrue();
     }
 
     @Test
