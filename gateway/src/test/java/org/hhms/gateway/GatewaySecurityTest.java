@@ -74,16 +74,19 @@ class GatewaySecurityTest {
     }
 
     @Test
-    void expiredForgedAndUnsignedTokensAre401() {
+    void expiredForgedOtherIssuersAndUnsignedTokensAre401() {
         String expired = TestTokens.token(UUID.randomUUID().toString(), "doctor", Duration.ofMinutes(-5), Map.of(),
                 TestTokens.SECRET);
         String forged = TestTokens.token(UUID.randomUUID().toString(), "admin", Duration.ofMinutes(5), Map.of(),
                 "another-secret-of-at-least-32-bytes-abcdefghij");
+        String otherIssuer = TestTokens.token(UUID.randomUUID().toString(), "admin", Duration.ofMinutes(5),
+                Map.of("iss", "elsewhere"), TestTokens.SECRET);
         String[] parts = TestTokens.admin().split("\\.");
         String unsigned = java.util.Base64.getUrlEncoder().withoutPadding()
                 .encodeToString("{\"alg\":\"none\"}".getBytes()) + "." + parts[1] + ".";
         String tampered = parts[0] + "." + parts[1].substring(0, parts[1].length() - 2) + "AA." + parts[2];
-        for (String token : new String[] { expired, forged, unsigned, tampered, "not-a-jwt" }) {
+        for (String token : new String[] { expired, forged, otherIssuer, unsigned, tampered,
+                "not-a-jwt" }) {
             client.get().uri("/users/" + UUID.randomUUID()).header("Authorization", TestTokens.bearer(token))
                     .exchange()
                     .expectStatus().isUnauthorized()

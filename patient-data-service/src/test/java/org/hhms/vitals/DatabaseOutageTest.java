@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.hhms.testsupport.FakeUserService;
 import org.hhms.testsupport.TcpProxy;
 import org.hhms.testsupport.TestDatabases;
+import org.hhms.vitals.reading.ReadingService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -39,7 +40,10 @@ class DatabaseOutageTest extends VitalsApiSupport {
         registry.add("hhms.security.user-service-url", USERS::url);
     }
 
-    /** When set, the database goes away just before the next commit of a request: its outcome is in doubt. */
+    /**
+     * When set, the database goes away just before the next commit of a request (or of the group commit writing
+     * single readings for requests): its outcome is in doubt.
+     */
     static final AtomicBoolean CUT_AT_COMMIT = new AtomicBoolean();
 
     @TestConfiguration
@@ -49,7 +53,9 @@ class DatabaseOutageTest extends VitalsApiSupport {
             return new TransactionExecutionListener() {
                 @Override
                 public void beforeCommit(TransactionExecution transaction) {
-                    if (RequestContextHolder.getRequestAttributes() != null && CUT_AT_COMMIT.getAndSet(false)) {
+                    boolean forRequests = RequestContextHolder.getRequestAttributes() != null
+                            || ReadingService.GROUP_COMMIT.equals(transaction.getTransactionName());
+                    if (forRequests && CUT_AT_COMMIT.getAndSet(false)) {
                         POSTGRES.cut();
                     }
                 }

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.hhms.testsupport.FakeUserService;
@@ -118,6 +120,75 @@ class IngestTest extends VitalsApiSupport {
         post("/patient/" + patient, reading("2026-11-23T10:07:00Z", "heart_rate", 70, "device_id", "cuff-2"), 201);
         post("/patient/" + patient, reading("2026-11-23T10:07:00Z", "heart_rate", 75), 200);
         assertThat(rows(patient)).isEqualTo(3);
+    }
+
+    /**
+     * Group commit: concurrent single readings of several patients, each also sent by a second client at the same
+     * time, are written together (fewer transactions than requests), every reading once, with one 201 and one event
+     * traced to the request that stored it; the copies are answered 200 with the stored reading.
+     */
+    @Test
+    void concurrentSingleReadingsAreWrittenTogetherEachOnceTracedToItsOwnRequest() throws Exception {
+        List<UUID> patients = List.of(USERS.addPatient(), USERS.addPatient(), USERS.addPatient());
+        DistributionSummary groups = meters.get("hhms.readings.group_commit").summary();
+        long transactionsBefore = groups.count();
+        int clients = 32;
+        int perClient = 15;
+        HttpClient http = HttpClient.newHttpClient();
+        CountDownLatch start = new CountDownLatch(1);
+        record Sent(UUID patient, String readingId, String requestId, int status, String answeredId) {
+        }
+        List<Sent> sent = java.util.Collections.synchronizedList(new ArrayList<>());
+        try (ExecutorService pool = Executors.newFixedThreadPool(clients)) {
+            List<Future<?>> done = new ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                int client = c;
+                done.add(pool.submit(() -> {
+                    start.await();
+                    for (int i = 0; i < perClient; i++) {
+                        // Clients 2k and 2k+1 send the same readings: every reading arrives twice, concurrently.
+                        int n = (client / 2) * perClient + i;
+                        UUID patient = patients.get(n % patients.size());
+                        String readingId = "group-" + n;
+                        String requestId = "group-trace-" + client + "-" + i;
+                        String body = mapper.writeValueAsString(reading(Instant.parse("2026-11-23T00:00:00Z")
+                                .plusSeconds(n).toString(), "heart_rate", 60 + n % 40, "reading_id", readingId));
+                        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(
+                                "http://127.0.0.1:" + port + "/patient/" + patient))
+                                .header("Authorization", TestTokens.bearer(TestTokens.admin()))
+                                .header("Content-Type", "application/json").header("X-Request-ID", requestId)
+                                .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                                HttpResponse.BodyHandlers.ofString());
+                        sent.add(new Sent(patient, readingId, requestId, response.statusCode(),
+                                mapper.readTree(response.body()).path("reading_id").asString()));
+                    }
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> f : done) {
+                f.get();
+            }
+        }
+        int unique = clients / 2 * perClient;
+        assertThat(sent).hasSize(clients * perClient).allSatisfy(s -> {
+            assertThat(s.status()).isIn(200, 201);
+            assertThat(s.answeredId()).isEqualTo(s.readingId());
+        });
+        Map<String, List<Sent>> created = sent.stream().filter(s -> s.status() == 201)
+                .collect(java.util.stream.Collectors.groupingBy(Sent::readingId));
+        assertThat(created).hasSize(unique).allSatisfy((id, answers) -> assertThat(answers).hasSize(1));
+        assertThat(patients.stream().mapToLong(this::rows).sum()).isEqualTo(unique);
+        long transactions = groups.count() - transactionsBefore;
+        assertThat(transactions).as("transactions for %d requests", sent.size()).isLessThan(sent.size());
+        for (UUID patient : patients) {
+            List<JsonNode> events = awaitVitalEvents(patient, e -> e.size() >= unique / patients.size());
+            assertThat(events).hasSize(unique / patients.size()).allSatisfy(event -> {
+                String readingId = event.get("data").get("reading_id").asString();
+                assertThat(event.get("trace_id").asString()).as(readingId)
+                        .isEqualTo(created.get(readingId).getFirst().requestId());
+            });
+        }
     }
 
     @Test

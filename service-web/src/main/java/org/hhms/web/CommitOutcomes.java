@@ -1,5 +1,7 @@
 package org.hhms.web;
 
+import java.util.function.Consumer;
+
 import org.springframework.transaction.TransactionExecution;
 import org.springframework.transaction.TransactionExecutionListener;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -32,6 +34,14 @@ public class CommitOutcomes implements TransactionExecutionListener {
         if (beginFailure != null || request == null || !TransactionSynchronizationManager.isSynchronizationActive()) {
             return;
         }
+        watch(outcome -> record(request, outcome));
+    }
+
+    /**
+     * Tells {@code sink} how the current transaction ended, when that changed something or is unknown (for a
+     * transaction run off the requests it serves, such as a group commit: each request then {@link #record}s it).
+     */
+    public static void watch(Consumer<Outcome> sink) {
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             private boolean committing;
 
@@ -50,11 +60,25 @@ public class CommitOutcomes implements TransactionExecutionListener {
                     case STATUS_UNKNOWN -> committing ? Outcome.IN_DOUBT : null;
                     default -> null;
                 };
-                if (outcome != null && (outcome == Outcome.IN_DOUBT || current(request) != Outcome.IN_DOUBT)) {
-                    request.setAttribute(ATTRIBUTE, outcome, RequestAttributes.SCOPE_REQUEST);
+                if (outcome != null) {
+                    sink.accept(outcome);
                 }
             }
         });
+    }
+
+    /** Records for the current request an outcome of a transaction that ran elsewhere on its behalf. */
+    public static void record(Outcome outcome) {
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        if (request != null && outcome != Outcome.NOTHING_COMMITTED) {
+            record(request, outcome);
+        }
+    }
+
+    private static void record(RequestAttributes request, Outcome outcome) {
+        if (outcome == Outcome.IN_DOUBT || current(request) != Outcome.IN_DOUBT) {
+            request.setAttribute(ATTRIBUTE, outcome, RequestAttributes.SCOPE_REQUEST);
+        }
     }
 
     /** The current request's outcome so far. */

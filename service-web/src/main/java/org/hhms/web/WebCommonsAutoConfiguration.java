@@ -3,6 +3,8 @@ package org.hhms.web;
 import java.time.Clock;
 import java.time.Duration;
 
+import io.micrometer.observation.ObservationPredicate;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -27,6 +29,15 @@ public class WebCommonsAutoConfiguration {
     @ConditionalOnMissingBean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    /**
+     * No observation per security filter: Spring Security wraps each of its dozen filters in one, a measured share
+     * of every request's CPU, and nothing reads them (requests are still observed and timed as a whole).
+     */
+    @Bean
+    ObservationPredicate hhmsNoSecurityFilterObservations() {
+        return (name, context) -> !name.startsWith("spring.security.");
     }
 
     /** Load shedding, right after the request id (so a 503 carries it) and before security and the application. */

@@ -24,8 +24,10 @@ import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.MappedJwtClaimSetConverter;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
@@ -41,6 +43,12 @@ public class JwtTokens {
     public static final String PATIENT_ID = "patient_id";
     public static final String DEVICE_ID = "device_id";
     static final int MIN_SECRET_BYTES = 32;
+    /**
+     * The standard claim conversions, except that the issuer stays the text it is: by default it is tried as a URL,
+     * and our issuer ("hhms") is not one, so every token cost a thrown and caught exception in every service.
+     */
+    private static final MappedJwtClaimSetConverter CLAIMS = MappedJwtClaimSetConverter.withDefaults(
+            Map.of(JwtClaimNames.ISS, issuer -> issuer == null ? null : issuer.toString()));
 
     private final byte[] secret;
     private final String issuer;
@@ -98,6 +106,7 @@ public class JwtTokens {
      */
     public JwtDecoder decoder(OAuth2TokenValidator<Jwt> extra) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(key()).macAlgorithm(MacAlgorithm.HS256).build();
+        decoder.setClaimSetConverter(CLAIMS);
         decoder.setJwtValidator(validator(extra));
         return decoder;
     }
@@ -106,6 +115,7 @@ public class JwtTokens {
     public ReactiveJwtDecoder reactiveDecoder(OAuth2TokenValidator<Jwt> extra) {
         NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withSecretKey(key())
                 .macAlgorithm(MacAlgorithm.HS256).build();
+        decoder.setClaimSetConverter(CLAIMS);
         decoder.setJwtValidator(validator(extra));
         return decoder;
     }

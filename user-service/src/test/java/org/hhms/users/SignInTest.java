@@ -117,12 +117,14 @@ class SignInTest extends UsersApiSupport {
     }
 
     @Test
-    void expiredAndForgedAccessTokensAre401() {
+    void expiredForgedAndOtherIssuersAccessTokensAre401() {
         String expired = TestTokens.token(TestTokens.ADMIN_ID.toString(), "admin", Duration.ofMinutes(-1), Map.of(),
                 TestTokens.SECRET);
         String forged = TestTokens.token(TestTokens.ADMIN_ID.toString(), "admin", Duration.ofMinutes(5), Map.of(),
                 "an-attacker-secret-of-at-least-32-bytes-xyz");
-        for (String token : new String[] { expired, forged }) {
+        String otherIssuer = TestTokens.token(TestTokens.ADMIN_ID.toString(), "admin", Duration.ofMinutes(5),
+                Map.of("iss", "https://elsewhere.example"), TestTokens.SECRET);
+        for (String token : new String[] { expired, forged, otherIssuer }) {
             JsonNode problem = call("GET", "/users/audit", token, null, 401);
             assertThat(problem.get("detail").asString()).startsWith("The bearer token was refused");
             assertThat(problem.toString()).doesNotContain("Exception").doesNotContain("at org.");

@@ -1,6 +1,7 @@
 package org.hhms.messaging.outbox;
 
 import java.time.Clock;
+import java.util.Collections;
 import java.util.List;
 
 import org.hhms.contracts.RedisKeys;
@@ -43,14 +44,26 @@ public class Outbox {
         appendAll(type, List.of(data), TraceIds.current());
     }
 
-    /** Many events of one type in one statement (a batch of readings, say). */
+    /** Many events of one type in one statement (a batch of readings, say), all traced to one request. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void appendAll(EventType type, List<? extends EventPayload> data, String traceId) {
+        appendTraced(type, data, Collections.nCopies(data.size(), traceId));
+    }
+
+    /** Many events of one type in one statement, each traced to its own request ({@code traceIds} in step). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void appendTraced(EventType type, List<? extends EventPayload> data, List<String> traceIds) {
+        if (data.size() != traceIds.size()) {
+            throw new IllegalArgumentException(data.size() + " events but " + traceIds.size() + " trace ids");
+        }
         if (data.isEmpty()) {
             return;
         }
         var now = clock.instant();
-        Object[] payloads = data.stream().map(d -> codec.encode(EventEnvelope.of(type, d, now, traceId))).toArray();
+        Object[] payloads = new Object[data.size()];
+        for (int i = 0; i < payloads.length; i++) {
+            payloads[i] = codec.encode(EventEnvelope.of(type, data.get(i), now, traceIds.get(i)));
+        }
         jdbc.execute((ConnectionCallback<Integer>) connection -> {
             try (var statement = connection.prepareStatement(
                     "INSERT INTO outbox_events (stream, payload) SELECT ?, p FROM unnest(?::text[]) AS p")) {

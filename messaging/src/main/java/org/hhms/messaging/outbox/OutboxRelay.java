@@ -1,8 +1,5 @@
 package org.hhms.messaging.outbox;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.PreparedStatement;
 import java.time.Duration;
@@ -16,10 +13,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.hhms.messaging.RedisScripts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.jdbc.core.ConnectionCallback;
@@ -347,14 +344,7 @@ public class OutboxRelay implements SmartLifecycle {
     /** A script of this package, after the stream-id helpers both scripts use (Redis scripts cannot import). */
     @SuppressWarnings("rawtypes")
     private static RedisScript<List> script(String name) {
-        try {
-            return RedisScript.of(resource("stream_ids.lua") + resource(name), List.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the outbox script " + name, e);
-        }
-    }
-
-    private static String resource(String name) throws IOException {
-        return new ClassPathResource("org/hhms/messaging/outbox/" + name).getContentAsString(StandardCharsets.UTF_8);
+        return RedisScripts.load(List.class, "org/hhms/messaging/outbox/stream_ids.lua",
+                "org/hhms/messaging/outbox/" + name);
     }
 }

@@ -23,6 +23,7 @@ public class ConsumerAutoConfiguration {
             ConsumerProperties properties, Clock clock) {
         return new GroupConsumers(redis, transactions, keys, properties.group(), properties.name(),
                 new GroupConsumer.Settings(properties.maxDeliveries(), properties.reclaimIdle(),
-                        properties.reclaimInterval(), properties.batchSize()), clock);
+                        properties.reclaimInterval(), properties.batchSize(), properties.linger()),
+                clock);
     }
 }

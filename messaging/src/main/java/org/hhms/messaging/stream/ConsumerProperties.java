@@ -19,9 +19,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                       handler being idempotent)
  * @param reclaimInterval how often pending entries are looked at (5 s)
  * @param batchSize      entries read (and handled in one transaction) at once
+ * @param linger         after a read that found fewer entries than a batch, how long to wait before the next one,
+ *                       so entries that arrive one by one are handled a few at a time (0: read again at once; each
+ *                       entry then waits at most this long more)
  */
 @ConfigurationProperties("hhms.consumers")
 public record ConsumerProperties(String group, String name, @DefaultValue("5") int maxDeliveries,
         @DefaultValue("20s") Duration reclaimIdle, @DefaultValue("5s") Duration reclaimInterval,
-        @DefaultValue("100") int batchSize) {
+        @DefaultValue("100") int batchSize, @DefaultValue("0ms") Duration linger) {
 }

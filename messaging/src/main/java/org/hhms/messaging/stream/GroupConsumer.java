@@ -81,8 +81,10 @@ public class GroupConsumer implements SmartLifecycle {
      * @param reclaimIdle     how long an entry must have been pending before it is taken over
      * @param reclaimInterval how often pending entries are looked at
      * @param batchSize       entries read at once
+     * @param linger          the wait after a read that found less than a batch (0: none)
      */
-    public record Settings(int maxDeliveries, Duration reclaimIdle, Duration reclaimInterval, int batchSize) {
+    public record Settings(int maxDeliveries, Duration reclaimIdle, Duration reclaimInterval, int batchSize,
+            Duration linger) {
     }
 
     public GroupConsumer(StringRedisTemplate redis, EventCodec codec, TransactionTemplate transactions,
@@ -152,11 +154,17 @@ public class GroupConsumer implements SmartLifecycle {
                         StreamOffset.create(stream, ReadOffset.lastConsumed()));
                 if (records != null && !records.isEmpty()) {
                     handleBatch(records);
+                    if (records.size() < settings.batchSize() && settings.linger().isPositive()) {
+                        Thread.sleep(settings.linger());
+                    }
                 }
                 if (failing) {
                     log.info("{} consumer {} is reading again", stream, consumer.getName());
                     failing = false;
                 }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
             } catch (RuntimeException e) {
                 if (!running) {
                     return;

@@ -1,14 +1,10 @@
 package org.hhms.messaging.stream;
 
-import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
-import org.hhms.contracts.events.Streams;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.data.redis.core.script.RedisScript;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -22,18 +18,14 @@ import io.micrometer.core.instrument.Tags;
  */
 public class StreamConsumerMetrics implements SmartInitializingSingleton {
 
-    @SuppressWarnings("rawtypes")
-    private static final RedisScript<List> BACKLOG = RedisScript.of(
-            new ClassPathResource("org/hhms/messaging/stream/group-backlog.lua"), List.class);
-
     private final ListableBeanFactory beans;
     private final MeterRegistry registry;
-    private final StringRedisTemplate redis;
+    private final GroupBacklog backlogs;
 
     public StreamConsumerMetrics(ListableBeanFactory beans, MeterRegistry registry, StringRedisTemplate redis) {
         this.beans = beans;
         this.registry = registry;
-        this.redis = redis;
+        this.backlogs = new GroupBacklog(redis);
     }
 
     @Override
@@ -71,21 +63,15 @@ public class StreamConsumerMetrics implements SmartInitializingSingleton {
             }
             double[] figures;
             try {
-                List<?> answer = redis.execute(BACKLOG, List.of(stream, Streams.deadLetters(stream)), group);
-                figures = new double[] { number(answer.get(0)), number(answer.get(1)), number(answer.get(2)) };
-                if (figures[1] < 0) {
-                    figures[1] = Double.NaN;
-                }
+                GroupBacklog.Figures read = backlogs.read(stream, group);
+                figures = new double[] { read.pending(), read.lag() < 0 ? Double.NaN : read.lag(),
+                        read.deadLetters() };
             } catch (RuntimeException unavailable) {
                 figures = new double[] { Double.NaN, Double.NaN, Double.NaN };
             }
             last.set(figures);
             readAt = now;
             return figures;
-        }
-
-        private static double number(Object value) {
-            return value instanceof Number n ? n.doubleValue() : Double.parseDouble(String.valueOf(value));
         }
     }
 }

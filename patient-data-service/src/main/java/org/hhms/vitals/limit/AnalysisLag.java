@@ -3,7 +3,6 @@ package org.hhms.vitals.limit;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.micrometer.core.instrument.Gauge;
@@ -11,14 +10,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 import org.hhms.contracts.RedisKeys;
 import org.hhms.contracts.events.Streams;
+import org.hhms.messaging.stream.GroupBacklog;
 import org.hhms.vitals.config.VitalsProperties;
 import org.hhms.web.ApiProblem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.data.domain.Range;
-import org.springframework.data.redis.connection.Limit;
-import org.springframework.data.redis.connection.stream.MapRecord;
-import org.springframework.data.redis.connection.stream.StreamInfo;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
 
@@ -45,7 +41,7 @@ public class AnalysisLag {
     /** A measurement this old is not believed (Redis stopped answering): the lag counts as unknown. */
     private static final Duration TRUSTED = Duration.ofSeconds(10);
 
-    private final StringRedisTemplate redis;
+    private final GroupBacklog backlogs;
     private final String stream;
     private final VitalsProperties properties;
     private final Clock clock;
@@ -54,7 +50,7 @@ public class AnalysisLag {
 
     public AnalysisLag(StringRedisTemplate redis, RedisKeys keys, VitalsProperties properties, Clock clock,
             MeterRegistry meters) {
-        this.redis = redis;
+        this.backlogs = new GroupBacklog(redis);
         this.stream = keys.key(Streams.VITALS);
         this.properties = properties;
         this.clock = clock;
@@ -109,7 +105,7 @@ public class AnalysisLag {
         return known;
     }
 
-    /** Measures now (two Redis round trips), keeps and returns the result. */
+    /** Measures now (one Redis script call), keeps and returns the result. */
     public Measurement measure() {
         Instant now = clock.instant();
         Measurement measured;
@@ -125,30 +121,19 @@ public class AnalysisLag {
 
     private Measurement measureAt(Instant now) {
         String group = properties.analysisGroup();
-        StreamInfo.XInfoGroup info;
-        try {
-            info = redis.opsForStream().groups(stream).stream().filter(g -> group.equals(g.groupName())).findFirst()
-                    .orElse(null);
-        } catch (RuntimeException e) {
-            if (String.valueOf(e.getMessage()).contains("no such key")) {
-                return new Measurement(0, Duration.ZERO, now, null); // nothing was ever sent
-            }
-            throw e;
+        GroupBacklog.Figures backlog = backlogs.read(stream, group);
+        if (!backlog.streamExists()) {
+            return new Measurement(0, Duration.ZERO, now, null); // nothing was ever sent
         }
-        if (info == null) {
+        if (!backlog.groupExists()) {
             return Measurement.unknown("no consumer group '" + group + "' on " + stream + " (analytics not started)",
                     now);
         }
-        List<MapRecord<String, Object, Object>> next = redis.opsForStream().range(stream,
-                Range.rightUnbounded(Range.Bound.exclusive(info.lastDeliveredId())), Limit.limit().count(1));
-        if (next == null || next.isEmpty()) {
+        if (backlog.nextUndelivered() == null) {
             return new Measurement(0, Duration.ZERO, now, null);
         }
-        long addedAt = next.getFirst().getId().getTimestamp();
-        Duration behind = Duration.ofMillis(Math.max(0, now.toEpochMilli() - addedAt));
-        Object lag = info.getRaw().get("lag");
-        long entries = lag instanceof Number n ? n.longValue() : lag == null ? -1 : Long.parseLong(lag.toString());
-        return new Measurement(entries, behind, now, null);
+        Duration behind = Duration.ofMillis(Math.max(0, now.toEpochMilli() - backlog.nextAddedAtMillis()));
+        return new Measurement(backlog.lag(), behind, now, null);
     }
 
     /** "Analysis is 42 s behind (12000 readings not yet read)". */

@@ -6,11 +6,11 @@ import java.time.Instant;
 import java.util.List;
 
 import org.hhms.contracts.RedisKeys;
+import org.hhms.messaging.RedisScripts;
 import org.hhms.vitals.config.VitalsProperties;
 import org.hhms.web.ApiProblem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.http.HttpHeaders;
@@ -32,8 +32,8 @@ public class ReadingRateLimit {
     private static final Logger log = LoggerFactory.getLogger(ReadingRateLimit.class);
     private static final long SKIP_SECONDS = 5;
     @SuppressWarnings("rawtypes")
-    private static final RedisScript<List> TAKE = RedisScript.of(
-            new ClassPathResource("org/hhms/vitals/limit/take-readings.lua"), List.class);
+    private static final RedisScript<List> TAKE = RedisScripts.load(List.class,
+            "org/hhms/vitals/limit/take-readings.lua");
 
     private final StringRedisTemplate redis;
     private final RedisKeys keys;

@@ -38,25 +38,32 @@ public class ReadingRepository {
     }
 
     /**
-     * Claims the idempotency keys of these readings and returns the ids that were new. A key another transaction
-     * holds makes this wait for it to finish: concurrent copies of one reading are stored exactly once.
+     * Claims the idempotency keys of these readings (of any patients; each key once) and returns those that were
+     * new. A key another transaction holds makes this wait for it to finish: concurrent copies of one reading are
+     * stored exactly once. Keys are claimed in one order (patient, then reading id), so two transactions claiming
+     * overlapping keys wait for each other instead of deadlocking.
      */
-    public Set<String> claimKeys(UUID patientId, List<Reading> readings) {
-        return jdbc.execute((ConnectionCallback<Set<String>>) connection -> {
+    public Set<ReadingKey> claimKeys(List<Reading> readings) {
+        if (readings.isEmpty()) {
+            return Set.of();
+        }
+        return jdbc.execute((ConnectionCallback<Set<ReadingKey>>) connection -> {
             try (PreparedStatement statement = connection.prepareStatement("""
                     INSERT INTO reading_keys (patient_id, reading_id, recorded_at)
-                    SELECT ?, k.reading_id, k.recorded_at
-                      FROM unnest(?::text[], ?::timestamptz[]) AS k(reading_id, recorded_at)
+                    SELECT k.patient_id, k.reading_id, k.recorded_at
+                      FROM unnest(?::uuid[], ?::text[], ?::timestamptz[]) AS k(patient_id, reading_id, recorded_at)
+                     ORDER BY k.patient_id, k.reading_id
                     ON CONFLICT DO NOTHING
-                    RETURNING reading_id
+                    RETURNING patient_id, reading_id
                     """)) {
-                statement.setObject(1, patientId);
+                statement.setArray(1, connection.createArrayOf("uuid",
+                        readings.stream().map(Reading::patientId).toArray()));
                 statement.setArray(2, text(connection, readings.stream().map(Reading::readingId).toList()));
                 statement.setArray(3, text(connection, readings.stream().map(r -> r.recordedAt().toString()).toList()));
-                Set<String> claimed = new HashSet<>();
+                Set<ReadingKey> claimed = new HashSet<>();
                 try (ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {
-                        claimed.add(rows.getString(1));
+                        claimed.add(new ReadingKey(rows.getObject(1, UUID.class), rows.getString(2)));
                     }
                 }
                 return claimed;

@@ -2,15 +2,23 @@ package org.hhms.vitals.reading;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import jakarta.annotation.PreDestroy;
+
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 
+import org.hhms.contracts.TraceIds;
 import org.hhms.vitals.config.VitalsProperties;
 import org.hhms.vitals.limit.AnalysisLag;
 import org.hhms.vitals.limit.ReadingRateLimit;
@@ -18,13 +26,21 @@ import org.hhms.vitals.patients.KnownPatients;
 import org.hhms.web.AfterCommit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Takes readings from devices: validates them, stores each exactly once, and records its vital.recorded event in
- * the same transaction. A retry of a stored reading answers what was stored.
+ * the same transaction. A retry of a stored reading answers what was stored. Single readings sent at the same time
+ * are written together ({@link GroupCommit}): one statement per table and one commit for all that arrived while
+ * the previous group was being written, each request still answered for its own reading.
  */
 @Service
 public class ReadingService {
+
+    /** The name of the group commit's transactions and writer threads. */
+    public static final String GROUP_COMMIT = "reading-group-commit";
+    /** The most single readings written in one transaction. */
+    private static final int MAX_GROUP = 256;
 
     private final ReadingValidator validator;
     private final ReadingRepository repository;
@@ -36,10 +52,11 @@ public class ReadingService {
     private final AnalysisLag lag;
     private final Counter storedReadings;
     private final Counter repeatedReadings;
+    private final GroupCommit<Traced, IngestResult> singles;
 
     public ReadingService(ReadingRepository repository, KnownPatients patients, VitalsEvents events,
             LatestReadingCache latest, VitalsProperties properties, Clock clock, ReadingRateLimit limit,
-            AnalysisLag lag, MeterRegistry meters) {
+            AnalysisLag lag, MeterRegistry meters, TransactionTemplate transactions) {
         this.limit = limit;
         this.lag = lag;
         this.storedReadings = ingested(meters, "stored");
@@ -50,15 +67,21 @@ public class ReadingService {
         this.events = events;
         this.latest = latest;
         this.properties = properties;
+        DistributionSummary groups = DistributionSummary.builder("hhms.readings.group_commit")
+                .description("Single readings written per transaction (concurrent requests are written together)")
+                .register(meters);
+        TransactionTemplate named = new TransactionTemplate(transactions.getTransactionManager(), transactions);
+        named.setName(GROUP_COMMIT);
+        this.singles = new GroupCommit<>(GROUP_COMMIT, named, this::storeSingles, MAX_GROUP, 2, groups::record);
     }
 
-    /** One reading from {@code caller} (its device or person id, for the ingest limit). */
-    @Transactional
+    /** One reading from {@code caller} (its device or person id, for the ingest limit), written with its peers. */
     public IngestResult ingest(UUID patientId, ReadingRequest request, String caller) {
         Reading reading = validator.validate(patientId, request);
         lag.admit();
         limit.take(caller, 1);
-        return store(patientId, List.of(reading));
+        patients.requireActive(patientId);
+        return singles.submit(new Traced(reading, TraceIds.current()));
     }
 
     /** A batch from {@code caller}: validated whole, counted against the limit reading by reading. */
@@ -67,38 +90,90 @@ public class ReadingService {
         List<Reading> readings = validator.validateBatch(patientId, requests, properties.maxBatch());
         lag.admit();
         limit.take(caller, readings.size());
-        return store(patientId, readings);
+        patients.requireActive(patientId);
+        String traceId = TraceIds.current();
+        Stored stored = storeAll(readings, readings.stream().map(r -> traceId).toList());
+        return new IngestResult(readings.stream().map(r -> stored.readings().get(ReadingKey.of(r))).toList(),
+                stored.freshIds(readings));
     }
 
-    private IngestResult store(UUID patientId, List<Reading> readings) {
-        patients.requireActive(patientId);
-        // Copies of one reading inside a batch count once; the first copy is the one stored.
-        Map<String, Reading> unique = new LinkedHashMap<>();
-        readings.forEach(r -> unique.putIfAbsent(r.readingId(), r));
-        Set<String> claimed = repository.claimKeys(patientId, List.copyOf(unique.values()));
+    @PreDestroy
+    void stopWriting() {
+        singles.stop();
+    }
+
+    /** A group of single readings, in one transaction: each answered as if it had been sent alone. */
+    private List<IngestResult> storeSingles(List<Traced> group) {
+        Stored stored = storeAll(group.stream().map(Traced::reading).toList(),
+                group.stream().map(Traced::traceId).toList());
+        Set<ReadingKey> answered = new HashSet<>();
+        return group.stream().map(single -> {
+            ReadingKey key = ReadingKey.of(single.reading());
+            // A reading sent twice in one group is new for its first request only, like a copy inside a batch.
+            boolean created = stored.fresh().contains(key) && answered.add(key);
+            return new IngestResult(List.of(stored.readings().get(key)),
+                    created ? Set.of(key.readingId()) : Set.of());
+        }).toList();
+    }
+
+    /**
+     * Stores readings of any patients in the current transaction, each key once (its first copy), and returns every
+     * key's reading as stored (new, or the one an earlier request stored) and the keys stored now.
+     */
+    private Stored storeAll(List<Reading> readings, List<String> traceIds) {
+        Map<ReadingKey, Reading> unique = new LinkedHashMap<>();
+        Map<ReadingKey, String> traces = new HashMap<>();
+        for (int i = 0; i < readings.size(); i++) {
+            ReadingKey key = ReadingKey.of(readings.get(i));
+            if (unique.putIfAbsent(key, readings.get(i)) == null) {
+                traces.put(key, traceIds.get(i));
+            }
+        }
+        Set<ReadingKey> claimed = repository.claimKeys(List.copyOf(unique.values()));
         List<Reading> fresh = new ArrayList<>();
-        List<String> repeats = new ArrayList<>();
-        unique.forEach((id, reading) -> {
-            if (claimed.contains(id)) {
+        Map<UUID, List<String>> repeats = new LinkedHashMap<>();
+        unique.forEach((key, reading) -> {
+            if (claimed.contains(key)) {
                 fresh.add(reading);
             } else {
-                repeats.add(id);
+                repeats.computeIfAbsent(key.patientId(), p -> new ArrayList<>()).add(key.readingId());
             }
         });
         repository.insert(fresh);
-        events.recorded(fresh);
-        Map<String, Reading> stored = new LinkedHashMap<>();
-        fresh.forEach(r -> stored.put(r.readingId(), r));
-        repository.findByKeys(patientId, repeats).forEach(r -> stored.put(r.readingId(), r));
+        events.recorded(fresh, fresh.stream().map(r -> traces.get(ReadingKey.of(r))).toList());
+        Map<ReadingKey, Reading> stored = new HashMap<>();
+        fresh.forEach(r -> stored.put(ReadingKey.of(r), r));
+        repeats.forEach((patientId, ids) -> repository.findByKeys(patientId, ids)
+                .forEach(r -> stored.put(ReadingKey.of(r), r)));
+        int repeated = unique.size() - fresh.size();
         AfterCommit.run(() -> {
-            if (!fresh.isEmpty()) {
-                latest.merge(patientId, fresh);
-            }
+            Map<UUID, List<Reading>> byPatient = new LinkedHashMap<>();
+            fresh.forEach(r -> byPatient.computeIfAbsent(r.patientId(), p -> new ArrayList<>()).add(r));
+            byPatient.forEach(latest::merge);
             storedReadings.increment(fresh.size());
-            repeatedReadings.increment(repeats.size());
+            repeatedReadings.increment(repeated);
         });
-        List<Reading> answer = readings.stream().map(r -> stored.getOrDefault(r.readingId(), r)).toList();
-        return new IngestResult(answer, unmodifiableIds(fresh));
+        unique.forEach((key, reading) -> stored.putIfAbsent(key, reading));
+        return new Stored(stored, claimed);
+    }
+
+    /** A single reading and the trace id of the request that sent it. */
+    private record Traced(Reading reading, String traceId) {
+    }
+
+    /** Every key's reading as stored, and the keys stored by this transaction. */
+    private record Stored(Map<ReadingKey, Reading> readings, Set<ReadingKey> fresh) {
+
+        /** The ids of these readings that were stored now, each once. */
+        Set<String> freshIds(List<Reading> sent) {
+            Set<String> ids = new LinkedHashSet<>();
+            sent.forEach(r -> {
+                if (fresh.contains(ReadingKey.of(r))) {
+                    ids.add(r.readingId());
+                }
+            });
+            return Collections.unmodifiableSet(ids);
+        }
     }
 
     /** Deletes every reading of a patient (and their idempotency keys and cached latest values). */
@@ -107,12 +182,6 @@ public class ReadingService {
         int deleted = repository.deleteAll(patientId);
         AfterCommit.run(() -> latest.evict(patientId));
         return deleted;
-    }
-
-    private static Set<String> unmodifiableIds(List<Reading> readings) {
-        Set<String> ids = new java.util.LinkedHashSet<>();
-        readings.forEach(r -> ids.add(r.readingId()));
-        return java.util.Collections.unmodifiableSet(ids);
     }
 
     private static Counter ingested(MeterRegistry meters, String outcome) {

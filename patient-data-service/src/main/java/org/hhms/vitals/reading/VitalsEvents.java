@@ -2,7 +2,6 @@ package org.hhms.vitals.reading;
 
 import java.util.List;
 
-import org.hhms.contracts.TraceIds;
 import org.hhms.contracts.events.EventType;
 import org.hhms.contracts.events.VitalRecorded;
 import org.hhms.messaging.outbox.Outbox;
@@ -21,9 +20,9 @@ public class VitalsEvents {
         this.outbox = outbox;
     }
 
-    public void recorded(List<Reading> readings) {
-        outbox.appendAll(EventType.VITAL_RECORDED, readings.stream().map(VitalsEvents::event).toList(),
-                TraceIds.current());
+    /** The events of these stored readings, each traced to the request that sent it ({@code traceIds} in step). */
+    public void recorded(List<Reading> readings, List<String> traceIds) {
+        outbox.appendTraced(EventType.VITAL_RECORDED, readings.stream().map(VitalsEvents::event).toList(), traceIds);
     }
 
     /** The event of a stored reading: identity and times, then only the metrics the reading carries. */
