@@ -11,8 +11,8 @@
 #                   and alerts; instance i listens on the service's port + 100*(i-1) (8182, 8183, 8184, management
 #                   9182, ...) and the gateway takes turns over them (its *_SERVICE_URL lists every instance).
 # Environment: START_TIMEOUT (seconds, default 180), REBUILD=1 to force a build, JAVA_OPTS for every JVM (C1_OPTS for
-# all but analytics), and any
-# service setting from .env.example (exported variables reach the services).
+# all but analytics), HHMS_AOT_CACHE=0 to start without the ahead-of-time caches, and any service setting from
+# .env.example (exported variables reach the services).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/common.sh
@@ -96,6 +96,59 @@ for db in "${HHMS_DATABASES[@]}"; do
   fi
 done
 
+# Java 25's ahead-of-time cache (JEP 483, 514, 515: classes read, parsed, linked and profiled once, in a training
+# run, instead of at every start): each service's jar is extracted (the cache needs a class path of plain jars) into
+# .run/aot/<service>/ and trained by starting it up to a refreshed context and exiting (spring.context.exit=onRefresh:
+# beans are created, nothing is started or served; Flyway checks the schema, as at a real start). Done again only
+# when the jar is newer than its cache, all services at once; a cache the JVM cannot use (other JVM options, say) is
+# ignored with a warning and the service starts without it. HHMS_AOT_CACHE=0 starts the plain jars.
+AOT_DIR="$RUN_DIR/aot"
+aot_dir() { # jar
+  echo "$AOT_DIR/$(basename "$1" .jar)"
+}
+jit_opts() { # instance name
+  [[ "$1" == analytics-service* ]] && return
+  echo "$C1_OPTS"
+}
+train_aot_caches() {
+  local entry name jar dir pids=() names=()
+  for entry in "${HHMS_SERVICES[@]}"; do
+    read -r name _ jar <<<"$entry"
+    dir=$(aot_dir "$jar")
+    [ -f "$dir/app.aot" ] && [ ! "$jar" -nt "$dir/app.aot" ] && continue
+    rm -rf "$dir" && mkdir -p "$dir"
+    "$JAVA_HOME/bin/java" -Djarmode=tools -jar "$jar" extract --destination "$dir/app" >/dev/null
+    # shellcheck disable=SC2046,SC2086
+    "$JAVA_HOME/bin/java" $JAVA_OPTS $(jit_opts "$name") -XX:AOTCacheOutput="$dir/app.aot.tmp" \
+      -Dspring.context.exit=onRefresh -jar "$dir/app/$(basename "$jar")" >"$dir/training.log" 2>&1 &
+    pids+=($!) names+=("$name")
+  done
+  [ ${#pids[@]} -eq 0 ] && return
+  echo "Training the ahead-of-time caches of ${names[*]} (once per build, about a minute)..."
+  local i
+  for i in "${!pids[@]}"; do
+    name=${names[$i]}
+    dir=$(aot_dir "$(printf '%s\n' "${HHMS_SERVICES[@]}" | awk -v n="$name" '$1 == n {print $3}')")
+    if wait "${pids[$i]}" && [ -s "$dir/app.aot.tmp" ]; then
+      mv "$dir/app.aot.tmp" "$dir/app.aot"
+    else
+      echo "No ahead-of-time cache for $name (it starts without one); see $dir/training.log" >&2
+      rm -f "$dir/app.aot.tmp"
+    fi
+  done
+}
+# The java arguments that start a jar: from its extracted copy with its cache when there is one.
+launch_args() { # jar
+  local dir
+  dir=$(aot_dir "$1")
+  if [ "${HHMS_AOT_CACHE:-1}" = 1 ] && [ -f "$dir/app.aot" ] && [ ! "$1" -nt "$dir/app.aot" ]; then
+    echo "-XX:AOTCache=$dir/app.aot -jar $dir/app/$(basename "$1")"
+  else
+    echo "-jar $1"
+  fi
+}
+[ "${HHMS_AOT_CACHE:-1}" = 1 ] && train_aot_caches
+
 is_running() { # pidfile
   [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null
 }
@@ -152,10 +205,9 @@ for entry in "${INSTANCES[@]}"; do
     echo "Port $port is taken by another process: cannot start $name" >&2
     exit 1
   fi
-  # shellcheck disable=SC2086
-  jit=$C1_OPTS; [[ "$name" == analytics-service* ]] && jit=""
-  nohup env "${launch_env[@]}" "$JAVA_HOME/bin/java" $JAVA_OPTS $jit -jar "$jar" "${args[@]}" \
-    >"$RUN_DIR/logs/$name.log" 2>&1 &
+  # shellcheck disable=SC2046,SC2086
+  nohup env "${launch_env[@]}" "$JAVA_HOME/bin/java" $JAVA_OPTS $(jit_opts "$name") $(launch_args "$jar") \
+    "${args[@]}" >"$RUN_DIR/logs/$name.log" 2>&1 &
   echo $! >"$pidfile"
   [ "$name" = gateway ] && printf '%s\n' "${launch_env[@]}" >"$GATEWAY_ROUTES"
   echo "Started $name on port $port (pid $!, log $RUN_DIR/logs/$name.log)"
