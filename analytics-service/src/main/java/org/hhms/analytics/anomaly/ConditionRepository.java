@@ -67,8 +67,17 @@ public class ConditionRepository {
                 .update() == 1;
     }
 
-    /** An open condition: the time of the reading that last breached it, and whether it is confirmed yet. */
-    public record Open(Instant lastReadingAt, boolean confirmed, Instant firstReadingAt, Instant confirmAfter) {
+    /**
+     * An open condition: the time of the reading that last breached it, whether it is confirmed yet, and since when
+     * (reading time) the patient has been back in range (null while not).
+     */
+    public record Open(Instant lastReadingAt, boolean confirmed, Instant firstReadingAt, Instant confirmAfter,
+            Instant clearingSince) {
+
+        /** The same condition, back in range since {@code since}. */
+        public Open clearingSince(Instant since) {
+            return new Open(lastReadingAt, confirmed, firstReadingAt, confirmAfter, since);
+        }
     }
 
     /** The patient's open conditions by key. */
@@ -80,12 +89,14 @@ public class ConditionRepository {
     public Map<UUID, Map<String, Open>> openFor(Collection<UUID> patients) {
         Map<UUID, Map<String, Open>> open = new HashMap<>();
         jdbc.sql("""
-                SELECT patient_id, condition_key, last_reading_at, confirmed, first_reading_at, confirm_after
+                SELECT patient_id, condition_key, last_reading_at, confirmed, first_reading_at, confirm_after,
+                       clearing_since
                   FROM open_conditions WHERE patient_id = ANY (CAST(:patients AS uuid[]))
                 """).param("patients", SqlArrays.of(patients, UUID::toString))
                 .query((rs, row) -> open.computeIfAbsent(rs.getObject(1, UUID.class), p -> new HashMap<>())
                         .put(rs.getString(2), new Open(rs.getTimestamp(3).toInstant(), rs.getBoolean(4),
-                                instant(rs.getTimestamp(5)), instant(rs.getTimestamp(6)))))
+                                instant(rs.getTimestamp(5)), instant(rs.getTimestamp(6)),
+                                instant(rs.getTimestamp(7)))))
                 .list();
         return open;
     }

@@ -24,8 +24,9 @@ import org.hhms.analytics.threshold.ThresholdService;
  * conditions, threshold rules, NEWS2 values with the SpO2 scale), kept in memory while its readings are judged one
  * after the other, and written back in two when it ends (the newest NEWS2 values, the hourly lowest scores). The
  * batch holds its patients' locks ({@link PatientLocks}), so nobody changes this state in between; a normal reading
- * therefore costs no statement of its own. Open conditions change only where a reading raised or touched one: that
- * patient's are read again before their next reading.
+ * therefore costs no statement of its own. Open conditions change only where a reading raised, confirmed,
+ * contradicted or closed one: that patient's are read again before their next reading. A reading back in range for
+ * an open condition only starts (or continues) its clearing, which is kept here too.
  */
 final class BatchState {
 
@@ -60,6 +61,15 @@ final class BatchState {
     /** A reading of the patient opened, changed or closed conditions: read them again before the next one. */
     void conditionsChanged(UUID patient) {
         openChanged.add(patient);
+    }
+
+    /** The patient has been back in range for the condition since {@code since} (as now stored). */
+    void clearing(UUID patient, String conditionKey, Instant since) {
+        Map<String, ConditionRepository.Open> patientOpen = open.get(patient);
+        ConditionRepository.Open condition = patientOpen == null ? null : patientOpen.get(conditionKey);
+        if (condition != null && !openChanged.contains(patient)) {
+            patientOpen.put(conditionKey, condition.clearingSince(since));
+        }
     }
 
     /** The patient's threshold rule per metric. */

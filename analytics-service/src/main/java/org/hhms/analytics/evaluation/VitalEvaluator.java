@@ -144,16 +144,16 @@ public class VitalEvaluator {
         reading.metrics().forEach((metric, value) -> {
             ThresholdRule rule = rules.get(metric);
             if (rule != null) {
-                judgeThreshold(reading, metric, value, rule, open, jumped).ifPresent(findings::add);
+                judgeThreshold(reading, metric, value, rule, open, jumped, state).ifPresent(findings::add);
             }
         });
         if (carriesNews2) {
             News2Score score = scoreAt(state.news2(patient), reading.recordedAt());
-            judgeNews2(reading, score, rules, open, jumped).ifPresent(findings::add);
+            judgeNews2(reading, score, rules, open, jumped, state).ifPresent(findings::add);
             judgeTrend(reading, score, open, jumped, state).ifPresent(findings::add);
         }
-        if (!open.isEmpty() || !findings.isEmpty()) {
-            state.conditionsChanged(patient);
+        if (!findings.isEmpty()) {
+            state.conditionsChanged(patient); // deciding on them opens, raises or confirms conditions
         }
         // A reading that pages a critical breach at once is believed as a whole: its other breaches join it rather
         // than wait (the episode is paged anyway, and the doctor sees everything that is wrong).
@@ -166,14 +166,14 @@ public class VitalEvaluator {
     }
 
     private Optional<Finding> judgeThreshold(VitalReading reading, String metric, double value, ThresholdRule rule,
-            Map<String, ConditionRepository.Open> open, Set<String> jumped) {
+            Map<String, ConditionRepository.Open> open, Set<String> jumped, BatchState state) {
         String conditionKey = reading.patientId() + ":" + metric + ":threshold";
         Optional<ThresholdRule.Breach> breach = rule.judge(value);
         if (breach.isEmpty()) {
             ConditionRepository.Open condition = open.get(conditionKey);
-            if (condition != null && !contradicted(condition, conditionKey, reading) && rule.clears(value)) {
-                allClear.ifClearedBy(reading.patientId(), conditionKey, AnomalyKind.THRESHOLD, metric,
-                        metric + " back in range (" + ThresholdRule.format(value) + ")", cause(reading));
+            if (condition != null && !contradicted(condition, conditionKey, reading, state) && rule.clears(value)) {
+                backInRange(condition, conditionKey, AnomalyKind.THRESHOLD, metric,
+                        metric + " back in range (" + ThresholdRule.format(value) + ")", reading, state);
             }
             return Optional.empty();
         }
@@ -186,15 +186,15 @@ public class VitalEvaluator {
     }
 
     private Optional<Finding> judgeNews2(VitalReading reading, News2Score score, Map<String, ThresholdRule> rules,
-            Map<String, ConditionRepository.Open> open, Set<String> jumped) {
+            Map<String, ConditionRepository.Open> open, Set<String> jumped, BatchState state) {
         UUID patient = reading.patientId();
         String conditionKey = patient + ":news2";
         News2Band band = score.band();
         if (band.severity() == null) {
             ConditionRepository.Open condition = open.get(conditionKey);
-            if (condition != null && !contradicted(condition, conditionKey, reading)) {
-                allClear.ifClearedBy(patient, conditionKey, AnomalyKind.NEWS2, null,
-                        "NEWS2 back to " + score.aggregate() + " (low risk)", cause(reading));
+            if (condition != null && !contradicted(condition, conditionKey, reading, state)) {
+                backInRange(condition, conditionKey, AnomalyKind.NEWS2, null,
+                        "NEWS2 back to " + score.aggregate() + " (low risk)", reading, state);
             }
             return Optional.empty();
         }
@@ -236,10 +236,10 @@ public class VitalEvaluator {
         }
         double usual = baseline.getAsDouble();
         if (condition != null && score.aggregate() <= usual + 1) {
-            if (!contradicted(condition, conditionKey, reading)) {
-                allClear.ifClearedBy(patient, conditionKey, AnomalyKind.TREND, null, "NEWS2 back to "
-                        + score.aggregate() + ", near the patient's usual " + ThresholdRule.format(usual),
-                        cause(reading));
+            if (!contradicted(condition, conditionKey, reading, state)) {
+                backInRange(condition, conditionKey, AnomalyKind.TREND, null, "NEWS2 back to "
+                        + score.aggregate() + ", near the patient's usual " + ThresholdRule.format(usual), reading,
+                        state);
             }
             return Optional.empty();
         }
@@ -260,13 +260,37 @@ public class VitalEvaluator {
      * {@code contradicted}, nobody is paged, and {@code anomaly.contradicted} tells an open episode for its history. Returns whether that happened (false for a confirmed condition, or a
      * reading older than the breach).
      */
-    private boolean contradicted(ConditionRepository.Open condition, String conditionKey, VitalReading reading) {
+    private boolean contradicted(ConditionRepository.Open condition, String conditionKey, VitalReading reading,
+            BatchState state) {
         if (condition.confirmed() || !conditions.contradict(conditionKey, reading.recordedAt())) {
             return false;
         }
         events.contradicted(anomalies.endHold(conditionKey, Confirmation.CONTRADICTED), reading.readingId(),
                 reading.recordedAt(), reading.traceId());
+        state.conditionsChanged(reading.patientId());
         return true;
+    }
+
+    /**
+     * A reading back in range for an open condition: the condition ends (with its all-clear) once the patient has
+     * been back in range for {@code clear-after} ({@link AllClear#ifClearedBy}). What that statement would decide is
+     * known from the batch's state in the common cases, which then cost no statement: a reading older than the last
+     * breach changes nothing, nor does one while a clearing already under way has not lasted long enough — every
+     * reading of a patient in a long condition would otherwise cost a write and a re-read of their conditions.
+     */
+    private void backInRange(ConditionRepository.Open condition, String conditionKey, AnomalyKind kind, String metric,
+            String description, VitalReading reading, BatchState state) {
+        Instant at = reading.recordedAt().truncatedTo(ChronoUnit.MICROS); // as stored and compared in SQL
+        Instant since = condition.clearingSince();
+        if (at.isBefore(condition.lastReadingAt())
+                || since != null && at.isBefore(since.plus(properties.confirmation().clearAfter()))) {
+            return;
+        }
+        if (allClear.ifClearedBy(reading.patientId(), conditionKey, kind, metric, description, cause(reading))) {
+            state.conditionsChanged(reading.patientId());
+        } else {
+            state.clearing(reading.patientId(), conditionKey, since == null ? at : since);
+        }
     }
 
     /**

@@ -41,6 +41,8 @@ import org.springframework.data.redis.connection.stream.StreamReadOptions;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.zaxxer.hikari.HikariDataSource;
@@ -151,6 +153,39 @@ class OutboxRelayTest {
         assertThat(relay.waiting()).isZero();
         assertThat(seen.size()).as("distinct events in the stream").isEqualTo(writers * perWriter);
         assertThat(seen.values().stream().filter(count -> count > 1).count()).as("events sent twice").isZero();
+    }
+
+    /**
+     * A transaction's events are written when it commits, all together, in the order they were appended (across
+     * types and calls), including one appended while it commits; a transaction rolled back leaves none.
+     */
+    @Test
+    void aTransactionsEventsAreWrittenAtItsCommitInOrderAndNotAtAllWhenItRollsBack() {
+        transactions.executeWithoutResult(status -> {
+            outbox.appendAll(TYPE, List.of(reading("t-1"), reading("t-2")), "trace-a");
+            outbox.append(TYPE, reading("t-3"));
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM outbox_events", Long.class))
+                    .as("nothing written before the commit").isZero();
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void beforeCommit(boolean readOnly) {
+                    outbox.appendAll(TYPE, List.of(reading("t-4")), "trace-c");
+                }
+            });
+            outbox.appendAll(TYPE, List.of(reading("t-5")), "trace-d");
+        });
+        assertThat(jdbc.queryForList("SELECT payload::json -> 'data' ->> 'reading_id' FROM outbox_events ORDER BY id",
+                String.class)).containsExactly("t-1", "t-2", "t-3", "t-5", "t-4");
+
+        try {
+            transactions.executeWithoutResult(status -> {
+                outbox.appendAll(TYPE, List.of(reading("r-1")), null);
+                throw new IllegalStateException("rolled back");
+            });
+        } catch (IllegalStateException expected) {
+            // the transaction is gone, and its event with it
+        }
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM outbox_events", Long.class)).isEqualTo(5);
     }
 
     @Test
