@@ -100,11 +100,18 @@ done
 # run, instead of at every start): each service's jar is extracted (the cache needs a class path of plain jars) into
 # .run/aot/<service>/ and trained by starting it up to a refreshed context and exiting (spring.context.exit=onRefresh:
 # beans are created, nothing is started or served; Flyway checks the schema, as at a real start). Done again only
-# when the jar is newer than its cache, all services at once; a cache the JVM cannot use (other JVM options, say) is
-# ignored with a warning and the service starts without it. HHMS_AOT_CACHE=0 starts the plain jars.
+# when the jar is newer than its cache or JAVA_OPTS changed, all services at once; should the JVM still refuse a
+# cache, it says so and starts without it. HHMS_AOT_CACHE=0 starts the plain jars.
 AOT_DIR="$RUN_DIR/aot"
 aot_dir() { # jar
   echo "$AOT_DIR/$(basename "$1" .jar)"
+}
+# A cache is used only with the jar and the JVM options it was trained with (others would make the JVM ignore it).
+aot_usable() { # name jar
+  local dir
+  dir=$(aot_dir "$2")
+  [ -f "$dir/app.aot" ] && [ ! "$2" -nt "$dir/app.aot" ] \
+    && [ "$(cat "$dir/java-opts" 2>/dev/null)" = "$JAVA_OPTS $(jit_opts "$1")" ]
 }
 jit_opts() { # instance name
   [[ "$1" == analytics-service* ]] && return
@@ -115,8 +122,9 @@ train_aot_caches() {
   for entry in "${HHMS_SERVICES[@]}"; do
     read -r name _ jar <<<"$entry"
     dir=$(aot_dir "$jar")
-    [ -f "$dir/app.aot" ] && [ ! "$jar" -nt "$dir/app.aot" ] && continue
+    aot_usable "$name" "$jar" && continue
     rm -rf "$dir" && mkdir -p "$dir"
+    echo "$JAVA_OPTS $(jit_opts "$name")" >"$dir/java-opts"
     "$JAVA_HOME/bin/java" -Djarmode=tools -jar "$jar" extract --destination "$dir/app" >/dev/null
     # shellcheck disable=SC2046,SC2086
     "$JAVA_HOME/bin/java" $JAVA_OPTS $(jit_opts "$name") -XX:AOTCacheOutput="$dir/app.aot.tmp" \
@@ -138,13 +146,13 @@ train_aot_caches() {
   done
 }
 # The java arguments that start a jar: from its extracted copy with its cache when there is one.
-launch_args() { # jar
+launch_args() { # name jar
   local dir
-  dir=$(aot_dir "$1")
-  if [ "${HHMS_AOT_CACHE:-1}" = 1 ] && [ -f "$dir/app.aot" ] && [ ! "$1" -nt "$dir/app.aot" ]; then
-    echo "-XX:AOTCache=$dir/app.aot -jar $dir/app/$(basename "$1")"
+  dir=$(aot_dir "$2")
+  if [ "${HHMS_AOT_CACHE:-1}" = 1 ] && aot_usable "$1" "$2"; then
+    echo "-XX:AOTCache=$dir/app.aot -jar $dir/app/$(basename "$2")"
   else
-    echo "-jar $1"
+    echo "-jar $2"
   fi
 }
 [ "${HHMS_AOT_CACHE:-1}" = 1 ] && train_aot_caches
@@ -206,7 +214,7 @@ for entry in "${INSTANCES[@]}"; do
     exit 1
   fi
   # shellcheck disable=SC2046,SC2086
-  nohup env "${launch_env[@]}" "$JAVA_HOME/bin/java" $JAVA_OPTS $(jit_opts "$name") $(launch_args "$jar") \
+  nohup env "${launch_env[@]}" "$JAVA_HOME/bin/java" $JAVA_OPTS $(jit_opts "$name") $(launch_args "$name" "$jar") \
     "${args[@]}" >"$RUN_DIR/logs/$name.log" 2>&1 &
   echo $! >"$pidfile"
   [ "$name" = gateway ] && printf '%s\n' "${launch_env[@]}" >"$GATEWAY_ROUTES"
