@@ -1,5 +1,8 @@
 package org.hhms.analytics;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
@@ -12,6 +15,7 @@ import org.hhms.contracts.events.EventType;
 import org.hhms.contracts.events.Streams;
 import org.hhms.contracts.events.VitalRecorded;
 import org.hhms.contracts.vitals.VitalMetric;
+import org.hhms.messaging.stream.GroupConsumer;
 import org.hhms.testsupport.HttpTestSupport;
 import org.hhms.testsupport.StreamEvents;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -73,6 +77,38 @@ abstract class AnalyticsTestSupport extends HttpTestSupport {
     /** How many of the patient's readings analytics has judged. */
     long judged(UUID patient) {
         return jdbc.queryForObject("SELECT count(*) FROM judged_readings WHERE patient_id = ?", Long.class, patient);
+    }
+
+    /**
+     * Publishes a course of readings (each {@code {reading id, time, metrics}}) for the patient, each judged before
+     * the next is sent.
+     */
+    void judgeOneByOne(UUID patient, List<Object[]> course) {
+        for (Object[] reading : course) {
+            publish(patient, (String) reading[0], (Instant) reading[1], (Object[]) reading[2]);
+            long judgedSoFar = judged(patient) + 1;
+            assertThat(await(Duration.ofSeconds(5), () -> judged(patient) == judgedSoFar)).isTrue();
+        }
+    }
+
+    /**
+     * Publishes the course for every patient while the consumer is stopped, interleaved as devices post (each read
+     * then holds readings of every patient, in their order), and waits until all of it is judged.
+     */
+    void judgeAsBacklog(GroupConsumer consumer, List<UUID> patients, List<Object[]> course) {
+        consumer.stop();
+        try {
+            for (Object[] reading : course) {
+                for (UUID patient : patients) {
+                    publish(patient, (String) reading[0], (Instant) reading[1], (Object[]) reading[2]);
+                }
+            }
+        } finally {
+            consumer.start();
+        }
+        assertThat(await(Duration.ofSeconds(20), () -> patients.stream().allMatch(p -> judged(p) == course.size())))
+                .isTrue();
+        sleep(500); // anything the batches announce after their commit
     }
 
     /** Events of hhms:anomalies about a patient, oldest first. */

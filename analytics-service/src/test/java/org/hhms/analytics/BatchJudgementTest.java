@@ -66,31 +66,13 @@ class BatchJudgementTest extends AnalyticsTestSupport {
     void aBacklogJudgedInBatchesComesToWhatJudgingItReadingByReadingDoes() {
         Instant start = Instant.now().minus(Duration.ofMinutes(30));
         UUID alone = USERS.addPatient();
-        for (Object[] reading : course(start)) {
-            publish(alone, (String) reading[0], (Instant) reading[1], (Object[]) reading[2]);
-            long judgedSoFar = judged(alone) + 1;
-            assertThat(await(Duration.ofSeconds(5), () -> judged(alone) == judgedSoFar)).isTrue();
-        }
+        judgeOneByOne(alone, course(start));
         List<UUID> backlog = new ArrayList<>();
-        vitalsConsumer.stop();
-        try {
-            for (int p = 0; p < 6; p++) {
-                backlog.add(USERS.addPatient());
-            }
-            // Interleaved, as devices post: each read holds readings of every patient, in their order.
-            List<Object[]> course = course(start);
-            for (Object[] reading : course) {
-                for (UUID patient : backlog) {
-                    publish(patient, (String) reading[0], (Instant) reading[1], (Object[]) reading[2]);
-                }
-            }
-        } finally {
-            vitalsConsumer.start();
+        for (int p = 0; p < 6; p++) {
+            backlog.add(USERS.addPatient());
         }
+        judgeAsBacklog(vitalsConsumer, backlog, course(start));
         int readings = course(start).size();
-        assertThat(await(Duration.ofSeconds(20), () -> backlog.stream().allMatch(p -> judged(p) == readings)))
-                .isTrue();
-        sleep(500); // anything the batches announce after their commit
         List<String> expected = outcome(alone);
         assertThat(expected).as("the course raises NEWS2 from values spread over readings, and a threshold")
                 .anyMatch(a -> a.startsWith("news2 announced 5.0 b0-c")).anyMatch(a -> a.startsWith("threshold announced 146.0 b0-f"));

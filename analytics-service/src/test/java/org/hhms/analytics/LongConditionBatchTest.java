@@ -53,28 +53,9 @@ class LongConditionBatchTest extends AnalyticsTestSupport {
         Instant start = Instant.now().minus(Duration.ofMinutes(30)).truncatedTo(ChronoUnit.SECONDS);
         List<Object[]> course = course(start);
         UUID alone = USERS.addPatient();
-        for (Object[] reading : course) {
-            publish(alone, (String) reading[0], (Instant) reading[1], (Object[]) reading[2]);
-            long judgedSoFar = judged(alone) + 1;
-            assertThat(await(Duration.ofSeconds(5), () -> judged(alone) == judgedSoFar)).isTrue();
-        }
-        List<UUID> backlog = new ArrayList<>();
-        vitalsConsumer.stop();
-        try {
-            for (int p = 0; p < 4; p++) {
-                backlog.add(USERS.addPatient());
-            }
-            for (Object[] reading : course) {
-                for (UUID patient : backlog) {
-                    publish(patient, (String) reading[0], (Instant) reading[1], (Object[]) reading[2]);
-                }
-            }
-        } finally {
-            vitalsConsumer.start();
-        }
-        assertThat(await(Duration.ofSeconds(20), () -> backlog.stream().allMatch(p -> judged(p) == course.size())))
-                .isTrue();
-        sleep(500); // anything the batches announce after their commit
+        judgeOneByOne(alone, course);
+        List<UUID> backlog = List.of(USERS.addPatient(), USERS.addPatient(), USERS.addPatient(), USERS.addPatient());
+        judgeAsBacklog(vitalsConsumer, backlog, course);
         List<String> expected = resolutions(alone);
         assertThat(expected).as("the first clearing is broken by a new breach; the second ends the condition at the "
                 + "first reading 2 min past its start").containsExactly("resolved n-11");
