@@ -50,7 +50,9 @@ class LongConditionBatchTest extends AnalyticsTestSupport {
 
     @Test
     void aLongConditionClearsAtTheSameReadingWhetherJudgedInBatchesOrOneByOne() {
-        Instant start = Instant.now().minus(Duration.ofMinutes(30)).truncatedTo(ChronoUnit.SECONDS);
+        // Nanoseconds as devices may send them: PostgreSQL rounds them to microseconds, and so must the batch.
+        Instant start = Instant.now().minus(Duration.ofMinutes(30)).truncatedTo(ChronoUnit.SECONDS)
+                .plusNanos(123_456_789);
         List<Object[]> course = course(start);
         UUID alone = USERS.addPatient();
         judgeOneByOne(alone, course);

@@ -280,7 +280,7 @@ public class VitalEvaluator {
      */
     private void backInRange(ConditionRepository.Open condition, String conditionKey, AnomalyKind kind, String metric,
             String description, VitalReading reading, BatchState state) {
-        Instant at = reading.recordedAt().truncatedTo(ChronoUnit.MICROS); // as stored and compared in SQL
+        Instant at = asStored(reading.recordedAt()); // as the statement would compare it
         Instant since = condition.clearingSince();
         if (at.isBefore(condition.lastReadingAt())
                 || since != null && at.isBefore(since.plus(properties.confirmation().clearAfter()))) {
@@ -455,6 +455,12 @@ public class VitalEvaluator {
 
     private static AllClear.Cause cause(VitalReading reading) {
         return new AllClear.Cause(reading.readingId(), reading.recordedAt(), reading.traceId());
+    }
+
+    /** A time as PostgreSQL stores and compares it: rounded to the nearest microsecond (not truncated). */
+    static Instant asStored(Instant time) {
+        Instant micros = time.truncatedTo(ChronoUnit.MICROS);
+        return time.getNano() % 1000 >= 500 ? micros.plusNanos(1000) : micros;
     }
 
     private Instant now() {
