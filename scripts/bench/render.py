@@ -157,7 +157,7 @@ w("")
 w("`java -jar device-simulator/target/device-simulator.jar latency --rate 1000 --batch-size 10 --devices 100 --probes 40 --seconds 40` —")
 w("100 devices post normal readings at the planned rate, 10 per request (a device uploading what it buffered, 100")
 w("requests/s); 40 probe patients each post one heart rate of 185 (a single reading) spread")
-w("over the run; latency is from sending the probe reading to the `alert.created` event on `GET /alerts/stream`")
+w("over the run; latency is from sending the probe reading to its alert's first event on `GET /alerts/stream`")
 w("(the alert has then been stored, and its SMS queued).")
 w("")
 w(f"Background: planned {f(latency['background_readings_per_s_planned'])}/s, sent {f(latency['background_readings_per_s_sent'])}/s, "
