@@ -118,7 +118,7 @@ jit_opts() { # instance name
   echo "$C1_OPTS"
 }
 train_aot_caches() {
-  local entry name jar dir pids=() names=()
+  local entry name jar dir pids=() names=() dirs=()
   for entry in "${HHMS_SERVICES[@]}"; do
     read -r name _ jar <<<"$entry"
     dir=$(aot_dir "$jar")
@@ -129,14 +129,13 @@ train_aot_caches() {
     # shellcheck disable=SC2046,SC2086
     "$JAVA_HOME/bin/java" $JAVA_OPTS $(jit_opts "$name") -XX:AOTCacheOutput="$dir/app.aot.tmp" \
       -Dspring.context.exit=onRefresh -jar "$dir/app/$(basename "$jar")" >"$dir/training.log" 2>&1 &
-    pids+=($!) names+=("$name")
+    pids+=($!) names+=("$name") dirs+=("$dir")
   done
   [ ${#pids[@]} -eq 0 ] && return
   echo "Training the ahead-of-time caches of ${names[*]} (once per build, about a minute)..."
   local i
   for i in "${!pids[@]}"; do
-    name=${names[$i]}
-    dir=$(aot_dir "$(printf '%s\n' "${HHMS_SERVICES[@]}" | awk -v n="$name" '$1 == n {print $3}')")
+    name=${names[$i]} dir=${dirs[$i]}
     if wait "${pids[$i]}" && [ -s "$dir/app.aot.tmp" ]; then
       mv "$dir/app.aot.tmp" "$dir/app.aot"
     else

@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.hhms.contracts.events.Streams;
 import org.hhms.messaging.RedisScripts;
+import org.hhms.messaging.StreamEntryId;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 
@@ -32,8 +33,7 @@ public class GroupBacklog {
 
         /** When the oldest undelivered entry was added (its id's milliseconds), or -1 when there is none. */
         public long nextAddedAtMillis() {
-            return nextUndelivered == null ? -1 : Long.parseLong(nextUndelivered.substring(0,
-                    nextUndelivered.indexOf('-')));
+            return nextUndelivered == null ? -1 : StreamEntryId.parse(nextUndelivered).millis();
         }
     }
 

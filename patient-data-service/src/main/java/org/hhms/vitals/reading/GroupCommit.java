@@ -60,10 +60,14 @@ final class GroupCommit<T, R> {
     /** Writes {@code item} with whatever else is waiting and answers it, or throws what its transaction threw. */
     R submit(T item) {
         if (stopped) {
-            throw ApiProblem.unavailable("The service is shutting down: not stored; send it again");
+            throw shuttingDown();
         }
         Pending<T, R> pending = new Pending<>(item, new CompletableFuture<>());
         queue.add(pending);
+        if (stopped && queue.remove(pending)) {
+            // Stopped between the check and the queueing: no writer would ever answer it.
+            throw shuttingDown();
+        }
         try {
             Written<R> written = pending.answer().get();
             CommitOutcomes.record(written.outcome());
@@ -86,7 +90,7 @@ final class GroupCommit<T, R> {
         Pending<T, R> left;
         while ((left = queue.poll()) != null) {
             left.answer().complete(new Written<>(null, Outcome.NOTHING_COMMITTED,
-                    ApiProblem.unavailable("The service is shutting down: not stored; send it again")));
+                    shuttingDown()));
         }
     }
 
@@ -130,6 +134,10 @@ final class GroupCommit<T, R> {
         for (int i = 0; i < group.size(); i++) {
             group.get(i).answer().complete(new Written<>(answers.get(i), outcome.get(), null));
         }
+    }
+
+    private static ApiProblem shuttingDown() {
+        return ApiProblem.unavailable("The service is shutting down: not stored; send it again");
     }
 
     private record Pending<T, R>(T item, CompletableFuture<Written<R>> answer) {

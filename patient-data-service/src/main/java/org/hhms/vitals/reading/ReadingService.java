@@ -92,7 +92,7 @@ public class ReadingService {
         limit.take(caller, readings.size());
         patients.requireActive(patientId);
         String traceId = TraceIds.current();
-        Stored stored = storeAll(readings, readings.stream().map(r -> traceId).toList());
+        Stored stored = storeAll(readings.stream().map(r -> new Traced(r, traceId)).toList());
         return new IngestResult(readings.stream().map(r -> stored.readings().get(ReadingKey.of(r))).toList(),
                 stored.freshIds(readings));
     }
@@ -104,8 +104,7 @@ public class ReadingService {
 
     /** A group of single readings, in one transaction: each answered as if it had been sent alone. */
     private List<IngestResult> storeSingles(List<Traced> group) {
-        Stored stored = storeAll(group.stream().map(Traced::reading).toList(),
-                group.stream().map(Traced::traceId).toList());
+        Stored stored = storeAll(group);
         Set<ReadingKey> answered = new HashSet<>();
         return group.stream().map(single -> {
             ReadingKey key = ReadingKey.of(single.reading());
@@ -120,27 +119,23 @@ public class ReadingService {
      * Stores readings of any patients in the current transaction, each key once (its first copy), and returns every
      * key's reading as stored (new, or the one an earlier request stored) and the keys stored now.
      */
-    private Stored storeAll(List<Reading> readings, List<String> traceIds) {
-        Map<ReadingKey, Reading> unique = new LinkedHashMap<>();
-        Map<ReadingKey, String> traces = new HashMap<>();
-        for (int i = 0; i < readings.size(); i++) {
-            ReadingKey key = ReadingKey.of(readings.get(i));
-            if (unique.putIfAbsent(key, readings.get(i)) == null) {
-                traces.put(key, traceIds.get(i));
-            }
-        }
-        Set<ReadingKey> claimed = repository.claimKeys(List.copyOf(unique.values()));
+    private Stored storeAll(List<Traced> readings) {
+        Map<ReadingKey, Traced> unique = new LinkedHashMap<>();
+        readings.forEach(r -> unique.putIfAbsent(ReadingKey.of(r.reading()), r));
+        Set<ReadingKey> claimed = repository.claimKeys(unique.values().stream().map(Traced::reading).toList());
         List<Reading> fresh = new ArrayList<>();
+        List<String> freshTraces = new ArrayList<>();
         Map<UUID, List<String>> repeats = new LinkedHashMap<>();
-        unique.forEach((key, reading) -> {
+        unique.forEach((key, sent) -> {
             if (claimed.contains(key)) {
-                fresh.add(reading);
+                fresh.add(sent.reading());
+                freshTraces.add(sent.traceId());
             } else {
                 repeats.computeIfAbsent(key.patientId(), p -> new ArrayList<>()).add(key.readingId());
             }
         });
         repository.insert(fresh);
-        events.recorded(fresh, fresh.stream().map(r -> traces.get(ReadingKey.of(r))).toList());
+        events.recorded(fresh, freshTraces);
         Map<ReadingKey, Reading> stored = new HashMap<>();
         fresh.forEach(r -> stored.put(ReadingKey.of(r), r));
         repeats.forEach((patientId, ids) -> repository.findByKeys(patientId, ids)
@@ -153,11 +148,11 @@ public class ReadingService {
             storedReadings.increment(fresh.size());
             repeatedReadings.increment(repeated);
         });
-        unique.forEach((key, reading) -> stored.putIfAbsent(key, reading));
+        unique.forEach((key, sent) -> stored.putIfAbsent(key, sent.reading()));
         return new Stored(stored, claimed);
     }
 
-    /** A single reading and the trace id of the request that sent it. */
+    /** A reading and the trace id of the request that sent it. */
     private record Traced(Reading reading, String traceId) {
     }
 

@@ -1,9 +1,9 @@
-package org.hhms.messaging.outbox;
+package org.hhms.messaging;
 
 /** A Redis stream entry id ({@code <milliseconds>-<sequence>}), ordered as Redis orders them. */
-record StreamEntryId(long millis, long sequence) implements Comparable<StreamEntryId> {
+public record StreamEntryId(long millis, long sequence) implements Comparable<StreamEntryId> {
 
-    static StreamEntryId parse(String id) {
+    public static StreamEntryId parse(String id) {
         int dash = id.indexOf('-');
         if (dash < 0) {
             throw new IllegalArgumentException("Not a stream entry id: " + id);
