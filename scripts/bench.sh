@@ -49,6 +49,37 @@ SIM=("$JAVA_HOME/bin/java" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -jar device-
 bench_patient bench
 export PATIENT_ID TOKEN="$DEVICE_TOKEN"
 
+# The analytics group's backlog on hhms:vitals: entries not yet delivered (lag) plus delivered and not yet acknowledged
+# (pending); empty when the group does not exist yet.
+backlog() {
+  redis-cli XINFO GROUPS hhms:vitals | awk '$0 == "name" {getline; g = $0} g == "analytics" && ($0 == "lag" || $0 == "pending") {getline; n += $0} END {print n + 0}'
+}
+
+# Seconds from now until analytics has judged everything published (backlog 0), to a tenth; 300 if it never does.
+seconds_to_drain() {
+  local t0
+  t0=$(date +%s.%N)
+  for _ in $(seq 1 3000); do
+    [ "$(backlog)" -eq 0 ] && break
+    sleep 0.1
+  done
+  python3 -c "print(round($(date +%s.%N) - $t0, 1))"
+}
+
+# The resident memory of every JVM of the stack together (VmRSS, KiB), sampled each second into $1 until stopped.
+sample_rss() {
+  while true; do
+    local total=0 entry name pid
+    for entry in "${HHMS_SERVICES[@]}"; do
+      read -r name _ _ <<<"$entry"
+      pid=$(cat ".run/pids/$name.pid")
+      total=$((total + $(awk '/VmRSS/ {print $2}' "/proc/$pid/status")))
+    done
+    echo "$total" >>"$1"
+    sleep 1
+  done
+}
+
 # Waits until analytics has judged every reading published so far (its consumer group's lag is under 50).
 drain() {
   for _ in $(seq 1 300); do
@@ -91,11 +122,17 @@ drain
 
 echo "==== 2. Batch ingest, 500 readings per request (wrk)"
 drain
+# The whole stack's memory is sampled while batches arrive (the heaviest load of the run); after each load, how long
+# analytics takes to judge what it left behind.
+sample_rss "$OUT/rss-under-load.txt" &
+sampler=$!
 for c in 1 2 4; do
   BATCH=500 wrk -t"$(( c < 2 ? 1 : 2 ))" -c"$c" -d"$(secs 10 3)"s --latency -s scripts/bench/post-batch.lua http://localhost:8080 \
     >"$OUT/batch-c$c.txt"
-  echo "  c=$c: $(grep -E 'Requests/sec' "$OUT/batch-c$c.txt") x 500 readings"
+  echo "$c $(seconds_to_drain)" >>"$OUT/batch-drain.txt"
+  echo "  c=$c: $(grep -E 'Requests/sec' "$OUT/batch-c$c.txt") x 500 readings; analytics judged the rest in $(tail -1 "$OUT/batch-drain.txt" | cut -d' ' -f2) s"
 done
+kill "$sampler"
 
 echo "==== 6. Resource use"
 for entry in "${HHMS_SERVICES[@]}"; do
@@ -118,6 +155,8 @@ done
   echo "date $(date -u +%Y-%m-%dT%H:%MZ)"
   echo "quick $QUICK"
   echo "elapsed_min $((SECONDS / 60))"
+  echo "jvm_options $(tr '\0' ' ' <"/proc/$(cat .run/pids/gateway.pid)/cmdline" | grep -oE ' -X[^ ]+' | grep -v AOTCache | tr -d '\n')"
+  echo "analytics_jvm_options $(tr '\0' ' ' <"/proc/$(cat .run/pids/analytics-service.pid)/cmdline" | grep -oE ' -X[^ ]+' | grep -v AOTCache | tr -d '\n')"
 } >"$OUT/machine.txt"
 
 scripts/stop-local.sh >/dev/null

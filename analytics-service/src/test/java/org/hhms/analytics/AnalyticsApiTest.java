@@ -12,6 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.hhms.testsupport.AccessMatrix;
 import org.hhms.testsupport.AccessMatrix.Route;
@@ -73,6 +76,27 @@ class AnalyticsApiTest extends AnalyticsTestSupport {
         assertThat(get("/analytics/thresholds/" + patient + "/heart_rate", 200).get("max_value").asDouble())
                 .isEqualTo(140.0);
         get("/analytics/thresholds/" + patient + "/spo2", 404);
+    }
+
+    /** The first bound of one metric set by several doctors at once: nobody fails, one row holds the last word. */
+    @Test
+    void concurrentFirstThresholdsOfOneMetricAllSucceedIntoOneRow() throws Exception {
+        UUID patient = USERS.addPatient();
+        List<Integer> maxima = List.of(101, 102, 103, 104, 105, 106, 107, 108);
+        try (var pool = Executors.newFixedThreadPool(maxima.size())) {
+            var barrier = new CyclicBarrier(maxima.size());
+            List<Future<JsonNode>> answers = maxima.stream().map(max -> pool.submit(() -> {
+                barrier.await();
+                return post("/analytics/thresholds", Map.of("patient_id", patient, "metric", "heart_rate",
+                        "max_value", max), 200);
+            })).toList();
+            for (var answer : answers) {
+                assertThat(answer.get().get("patient_id").asString()).isEqualTo(patient.toString());
+            }
+        }
+        JsonNode stored = get("/analytics/thresholds/" + patient, 200);
+        assertThat(stored).hasSize(1);
+        assertThat(stored.get(0).get("max_value").asInt()).isIn(maxima.toArray());
     }
 
     @Test
