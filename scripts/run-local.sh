@@ -53,10 +53,9 @@ mkdir -p "$RUN_DIR/logs" "$RUN_DIR/pids"
 START_TIMEOUT="${START_TIMEOUT:-180}"
 # Six JVMs share two cores and a budget of about 1.2 GiB (docs/operations.md, "Local processes", and the figures in
 # docs/BENCHMARKS.md): the serial collector (no concurrent GC threads, no G1 remembered sets; pauses of a few ms on
-# heaps this small), a heap that gives memory back and is capped at 256 MiB (live data is 20-50 MiB per service; with
-# 512 MiB the gateway and the patient-data-service grew to 450-650 MiB resident in the benchmark, mostly garbage the
-# serial collector kept rather than collect), smaller code cache and stacks,
-# and two malloc arenas instead of one per core and thread. Every service but analytics also stops at the C1
+# heaps this small), a heap that gives memory back and is capped at 256 MiB (20-65 MiB live after a full GC per
+# service; with 512 MiB the gateway reached 645 MiB resident in the benchmark, 340 MiB with 256), smaller code cache
+# and stacks, and two malloc arenas instead of one per core and thread. Every service but analytics also stops at the C1
 # compiler (C1_OPTS): start-up and warm-up in a fraction of the CPU, at the throughput measured; analytics, whose
 # judging is CPU-bound, keeps C2 (30 % faster on a backlog for about 60 MiB).
 JAVA_OPTS="${JAVA_OPTS:--Xms32m -Xmx256m -XX:+UseSerialGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:ReservedCodeCacheSize=64m -Xss512k}"
