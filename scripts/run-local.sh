@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The README's run command: starts the whole HHMS stack as JVM processes on this host. Provides what it needs first
 # (a JDK 25, PostgreSQL and Redis: installed and started where missing and permitted, scripts/lib/dependencies.sh),
-# builds the jars if needed, creates the four databases if missing, starts the five services in the background
-# (logs and pids under .run/), and waits until the gateway's /health answers 200 and every instance's own does.
+# builds the jars if needed, creates the four databases if missing, starts the services and the dashboard in the
+# background (logs and pids under .run/; in waves of START_WAVE, default one per core, the gateway last), and waits
+# until the gateway's /health answers 200 and every instance's own does.
 # Running it again does not start a second copy of a service that is still running. Stop with scripts/stop-local.sh.
 #
 # Usage: scripts/run-local.sh [--fresh] [--replicas N]
@@ -10,8 +11,8 @@
 #   --replicas N    N instances (1-4, default 1, or HHMS_REPLICAS) of each stream service: patient-data, analytics
 #                   and alerts; instance i listens on the service's port + 100*(i-1) (8182, 8183, 8184, management
 #                   9182, ...) and the gateway takes turns over them (its *_SERVICE_URL lists every instance).
-# Environment: START_TIMEOUT (seconds, default 180), REBUILD=1 to force a build, JAVA_OPTS for every JVM (C1_OPTS for
-# all but analytics), HHMS_AOT_CACHE=0 to start without the ahead-of-time caches, and any service setting from
+# Environment: START_TIMEOUT (seconds, default 180), START_WAVE, REBUILD=1 to force a build, JAVA_OPTS for every JVM
+# (C1_OPTS for all but analytics; an -Xmx there overrides each service's own), HHMS_AOT_CACHE=0 to start without the ahead-of-time caches, and any service setting from
 # .env.example (exported variables reach the services).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -53,13 +54,23 @@ mkdir -p "$RUN_DIR/logs" "$RUN_DIR/pids"
 START_TIMEOUT="${START_TIMEOUT:-180}"
 # Six JVMs share two cores and a budget of about 1.2 GiB (docs/operations.md, "Local processes", and the figures in
 # docs/BENCHMARKS.md): the serial collector (no concurrent GC threads, no G1 remembered sets; pauses of a few ms on
-# heaps this small), a heap that gives memory back and is capped at 256 MiB (20-65 MiB live after a full GC per
-# service; with 512 MiB the gateway reached 645 MiB resident in the benchmark, 340 MiB with 256), smaller code cache
+# heaps this small), a heap that gives memory back and is capped per service (heap_opts below), smaller code cache
 # and stacks, and two malloc arenas instead of one per core and thread. Every service but analytics also stops at the C1
 # compiler (C1_OPTS): start-up and warm-up in a fraction of the CPU, at the throughput measured; analytics, whose
 # judging is CPU-bound, keeps C2 (30 % faster on a backlog for about 60 MiB).
-JAVA_OPTS="${JAVA_OPTS:--Xms32m -Xmx256m -XX:+UseSerialGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:ReservedCodeCacheSize=64m -Xss512k}"
+JAVA_OPTS="${JAVA_OPTS:--Xms32m -XX:+UseSerialGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:ReservedCodeCacheSize=64m -Xss512k}"
 C1_OPTS="${C1_OPTS:--XX:TieredStopAtLevel=1}"
+# Each service's heap ceiling, about three times its live data after a full GC under the benchmark's load (dashboard
+# 21 MiB, gateway 33, alerts 36, analytics 37, patient-data 48-64, user-service 56): with one ceiling of 256 MiB for
+# all, the serial collector let the gateway and the patient-data-service fill theirs with garbage before collecting
+# it (402 and 441 MiB resident). A -Xmx in JAVA_OPTS overrides these.
+heap_opts() { # instance name
+  case "${1%@*}" in
+    dashboard) echo -Xmx96m ;;
+    gateway | alerts-service) echo -Xmx128m ;;
+    *) echo -Xmx160m ;;
+  esac
+}
 export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
 
 # The build stamp is touched after each successful build: a main source or POM newer than it (test sources do not
@@ -112,11 +123,15 @@ aot_usable() { # name jar
   local dir
   dir=$(aot_dir "$2")
   [ -f "$dir/app.aot" ] && [ ! "$2" -nt "$dir/app.aot" ] \
-    && [ "$(cat "$dir/java-opts" 2>/dev/null)" = "$JAVA_OPTS $(jit_opts "$1")" ]
+    && [ "$(cat "$dir/java-opts" 2>/dev/null)" = "$(jvm_opts "$1")" ]
 }
 jit_opts() { # instance name
   [[ "$1" == analytics-service* ]] && return
   echo "$C1_OPTS"
+}
+# Every JVM option of an instance: its heap, then JAVA_OPTS (which may override it), then its compiler.
+jvm_opts() { # instance name
+  echo "$(heap_opts "$1") $JAVA_OPTS $(jit_opts "$1")"
 }
 train_aot_caches() {
   local entry name jar dir pids=() names=() dirs=()
@@ -125,10 +140,10 @@ train_aot_caches() {
     dir=$(aot_dir "$jar")
     aot_usable "$name" "$jar" && continue
     rm -rf "$dir" && mkdir -p "$dir"
-    echo "$JAVA_OPTS $(jit_opts "$name")" >"$dir/java-opts"
+    jvm_opts "$name" >"$dir/java-opts"
     "$JAVA_HOME/bin/java" -Djarmode=tools -jar "$jar" extract --destination "$dir/app" >/dev/null
     # shellcheck disable=SC2046,SC2086
-    "$JAVA_HOME/bin/java" $JAVA_OPTS $(jit_opts "$name") -XX:AOTCacheOutput="$dir/app.aot.tmp" \
+    "$JAVA_HOME/bin/java" $(jvm_opts "$name") -XX:AOTCacheOutput="$dir/app.aot.tmp" \
       -Dspring.context.exit=onRefresh -jar "$dir/app/$(basename "$jar")" >"$dir/training.log" 2>&1 &
     pids+=($!) names+=("$name") dirs+=("$dir")
   done
@@ -188,9 +203,31 @@ if [ "$REPLICAS" -gt 1 ]; then
 fi
 GATEWAY_ROUTES="$RUN_DIR/gateway.routes"
 
+instance_healthy() { # port
+  [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "http://127.0.0.1:$1/health" || true)" = 200 ]
+}
+
+# Instances start in waves of START_WAVE (default: one per core), each wave once the one before answers /health (or
+# has exited: the wait below reports it). Six JVMs started at once on two cores share them for the whole start, so
+# each took 7-14 s; in waves each starts in a fraction of that and the stack is up about as soon (the work is the
+# same), the gateway last, once what it routes to is up. Figures in docs/BENCHMARKS.md.
+START_WAVE="${START_WAVE:-$(nproc)}"
+WAVE=()
+await_wave() {
+  local member name port deadline=$((SECONDS + START_TIMEOUT))
+  for member in "${WAVE[@]}"; do
+    read -r name port <<<"$member"
+    while [ $SECONDS -lt $deadline ] && is_running "$RUN_DIR/pids/$name.pid" && ! instance_healthy "$port"; do
+      sleep 0.5
+    done
+  done
+  WAVE=()
+}
+
 for entry in "${INSTANCES[@]}"; do
   read -r name port management jar <<<"$entry"
   pidfile="$RUN_DIR/pids/$name.pid"
+  [ "$name" = gateway ] && await_wave
   launch_env=() args=()
   [[ "$name" == *@* ]] && args=("--server.port=$port" "--management.server.port=$management")
   if [ "$name" = gateway ]; then
@@ -214,18 +251,20 @@ for entry in "${INSTANCES[@]}"; do
     exit 1
   fi
   # shellcheck disable=SC2046,SC2086
-  nohup env "${launch_env[@]}" "$JAVA_HOME/bin/java" $JAVA_OPTS $(jit_opts "$name") $(launch_args "$name" "$jar") \
+  nohup env "${launch_env[@]}" "$JAVA_HOME/bin/java" $(jvm_opts "$name") $(launch_args "$name" "$jar") \
     "${args[@]}" >"$RUN_DIR/logs/$name.log" 2>&1 &
   echo $! >"$pidfile"
   [ "$name" = gateway ] && printf '%s\n' "${launch_env[@]}" >"$GATEWAY_ROUTES"
   echo "Started $name on port $port (pid $!, log $RUN_DIR/logs/$name.log)"
+  if [ "$name" != gateway ]; then
+    WAVE+=("$name $port")
+    [ ${#WAVE[@]} -ge "$START_WAVE" ] && await_wave
+  fi
 done
+await_wave
 
 # Up when the gateway's /health answers 200 and every instance's own /health does (the gateway's needs one
 # healthy instance per service).
-instance_healthy() { # port
-  [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "http://127.0.0.1:$1/health" || true)" = 200 ]
-}
 all_healthy() {
   local entry name port
   [ "$(curl -s -o "$RUN_DIR/health.json" -w '%{http_code}' --max-time 5 http://localhost:8080/health || true)" = 200 ] \
