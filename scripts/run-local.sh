@@ -58,17 +58,24 @@ START_TIMEOUT="${START_TIMEOUT:-180}"
 # and stacks, and two malloc arenas instead of one per core and thread. Every service but analytics also stops at the C1
 # compiler (C1_OPTS): start-up and warm-up in a fraction of the CPU, at the throughput measured; analytics, whose
 # judging is CPU-bound, keeps C2 (30 % faster on a backlog for about 60 MiB).
-JAVA_OPTS="${JAVA_OPTS:--Xms32m -XX:+UseSerialGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:ReservedCodeCacheSize=64m -Xss512k}"
+# SweeperThreshold: the JVM collects to unload compiled code each time the code cache grows by this share of its
+# size (15 % by default, 9.6 MiB of 64): with the serial collector that was a full collection of 100-140 ms in
+# every service during its first minutes of traffic, with nothing to unload. MetaspaceSize: likewise for class
+# metadata (the user-service holds 22 MiB of it beyond its AOT cache; the default first threshold is 21 MiB).
+JAVA_OPTS="${JAVA_OPTS:--XX:+UseSerialGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:MetaspaceSize=48m -XX:ReservedCodeCacheSize=64m -XX:SweeperThreshold=50 -Xss512k}"
 C1_OPTS="${C1_OPTS:--XX:TieredStopAtLevel=1}"
-# Each service's heap ceiling, about three times its live data after a full GC under the benchmark's load (dashboard
-# 21 MiB, gateway 33, alerts 36, analytics 37, patient-data 48-64, user-service 56): with one ceiling of 256 MiB for
-# all, the serial collector let the gateway and the patient-data-service fill theirs with garbage before collecting
-# it (402 and 441 MiB resident). A -Xmx in JAVA_OPTS overrides these.
+# Each service's heap: a ceiling about three times its live data after a full GC under the benchmark's load
+# (dashboard 21 MiB, gateway 33, alerts 36, analytics 37, patient-data 48-64, user-service 56; with one ceiling of
+# 256 MiB for all, the gateway and the patient-data-service filled theirs with garbage before collecting it: 402 and
+# 441 MiB resident), and a young generation of a fixed size whose survivor spaces hold a request's objects until
+# they die (grown from a 32 MiB heap, the patient-data-service's was 10 MiB with 1 MiB survivor spaces: a young
+# collection every 0.25 s, everything promoted, the old generation full of garbage). -Xms, -Xmn or -Xmx in JAVA_OPTS
+# override these. Figures in docs/BENCHMARKS.md.
 heap_opts() { # instance name
   case "${1%@*}" in
-    dashboard) echo -Xmx96m ;;
-    gateway | alerts-service) echo -Xmx128m ;;
-    *) echo -Xmx160m ;;
+    dashboard) echo -Xms32m -Xmn16m -XX:SurvivorRatio=6 -Xmx96m ;;
+    gateway | alerts-service) echo -Xms64m -Xmn32m -XX:SurvivorRatio=6 -Xmx128m ;;
+    *) echo -Xms64m -Xmn32m -XX:SurvivorRatio=6 -Xmx160m ;;
   esac
 }
 export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
