@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Compares commits in one run, one after another on fresh databases (hhms_ab_*), each built in a worktree under /tmp
 # and started with its own run-local.sh (so with its own JVM settings); stop a development stack first. Per commit:
-#   - start-up: the slowest service's "Started ... in N seconds" (all six JVMs start at once)
+#   - start-up: the slowest service's "Started ... in N seconds" (as its run-local.sh starts them)
 #   - single readings through the gateway: wrk, 16 connections, 15 s after 10 s of warm-up (readings/s, p50, p99)
 #   - batches of 500 through the gateway for 10 s (2 connections), then how fast analytics judges that backlog of one
 #     patient (readings per second between 10 % and 90 % of it) and when it has judged all of it (lag 0), counted
