@@ -91,8 +91,9 @@ w(f"- **Machine**: {machine['cores']} cores ({machine['cpu']}), {machine['memory
 w(f"- **Versions**: {machine['java']}; PostgreSQL {machine['postgres']} (plain, no TimescaleDB); Redis "
   f"{machine['redis']}; wrk {machine['wrk']}; HHMS commit `{machine['commit']}`")
 w(f"- **Run**: {machine['date']}, {machine.get('elapsed_min', '?')} min including the build" + (" — QUICK=1 (shortened runs: not for comparison)" if machine.get("quick") == "1" else ""))
-w(f"- **Stack settings**: `scripts/run-local.sh` defaults (JVMs `{machine.get('jvm_options', '?').strip()}`, analytics "
-  f"`{machine.get('analytics_jvm_options', '?').strip()}`, each with its ahead-of-time cache), access logs at WARN,")
+w(f"- **Stack settings**: `scripts/run-local.sh` defaults (the gateway `{machine.get('jvm_options', '?').strip()}`, "
+  f"analytics `{machine.get('analytics_jvm_options', '?').strip()}`; each service's heap as run-local sizes it, each "
+  "with its ahead-of-time cache), access logs at WARN,")
 w("  `INGEST_RATE_LIMIT` raised so one benchmark device is not throttled, `ANALYTICS_STALE_AFTER=2m`.")
 w("- **Reproduce**: `scripts/bench.sh` (about 18 minutes); the commands of each step are below.")
 w("")
