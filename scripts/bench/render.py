@@ -177,6 +177,15 @@ w("(the alert has then been stored, and its SMS queued).")
 w("")
 w(f"Background: planned {f(latency['background_readings_per_s_planned'])}/s, sent {f(latency['background_readings_per_s_sent'])}/s, "
   f"statuses {latency['background_statuses']}. Latency: {json.dumps(lat)}.")
+by_probe = latency.get("reading_to_alert_ms_by_probe")
+if by_probe:
+    # The first probe raises the stack's first alert since it started: code paths no earlier step ran.
+    first = by_probe.get("1")
+    rest = sorted(v for k, v in by_probe.items() if k != "1")
+    w("")
+    w(f"By probe, in the order sent (ms): {', '.join(f'{v}' for _, v in sorted(by_probe.items(), key=lambda kv: int(kv[0])))}. "
+      f"The first probe (the stack's first alert since it started) took {first} ms; the other {len(rest)}: "
+      f"median {rest[len(rest) // 2] if rest else '-'} ms, slowest {rest[-1] if rest else '-'} ms.")
 w("")
 def profile_table(run):
     """One cohort run's figures by profile."""

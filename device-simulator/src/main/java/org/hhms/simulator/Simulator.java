@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -303,7 +304,11 @@ public final class Simulator {
         List<Cohort.Member> probePatients = Cohort.register(api, adminToken, "probe-" + now.toEpochMilli(),
                 probeCounts, now, Duration.ofSeconds(30), Duration.ofHours(1), 9);
         Map<String, Long> probeSent = new ConcurrentHashMap<>();
+        Map<String, Integer> probeNumber = new ConcurrentHashMap<>();
         List<Double> latencies = new CopyOnWriteArrayList<>();
+        // Each probe's latency by its number (1 = the first sent): whether the slowest are the first ones (cold
+        // paths) or spread through the run (pauses somewhere on the way).
+        Map<Integer, Double> latencyByProbe = new ConcurrentSkipListMap<>();
         Map<Integer, AtomicLong> statuses = new ConcurrentHashMap<>();
         try (AlertListener alerts = new AlertListener(api, adminToken);
                 ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -313,7 +318,9 @@ public final class Simulator {
                 // after-commit publish), and either tells the watcher the alert exists.
                 Long sentAt = probeSent.remove(a.patientId());
                 if (sentAt != null && (a.type().equals("alert.created") || a.type().equals("alert.updated"))) {
-                    latencies.add((a.nanos() - sentAt) / 1e6);
+                    double ms = (a.nanos() - sentAt) / 1e6;
+                    latencies.add(ms);
+                    latencyByProbe.put(probeNumber.get(a.patientId()), Math.round(ms * 10) / 10.0);
                 }
             });
             if (!alerts.awaitConnected(10)) {
@@ -351,6 +358,7 @@ public final class Simulator {
                 });
                 if (i % probeEvery == probeEvery - 1 && probe < probes) {
                     Cohort.Member p = probePatients.get(probe++);
+                    probeNumber.put(p.patientId(), probe);
                     senders.submit(() -> {
                         probeSent.put(p.patientId(), System.nanoTime());
                         api.call("POST", "/patient/" + p.patientId(), p.deviceToken(),
@@ -372,6 +380,7 @@ public final class Simulator {
             results.put("probes", probes);
             results.put("probes_alerted", latencies.size());
             results.put("reading_to_alert_on_stream", Percentiles.of(latencies));
+            results.put("reading_to_alert_ms_by_probe", latencyByProbe);
             System.out.println("reading -> alert on the SSE stream under " + Math.round(achieved) + " readings/s: "
                     + Percentiles.line(Percentiles.of(latencies)) + ", probes without alert: "
                     + (probes - latencies.size()));
