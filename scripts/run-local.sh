@@ -69,12 +69,15 @@ C1_OPTS="${C1_OPTS:--XX:TieredStopAtLevel=1}"
 # 256 MiB for all, the gateway and the patient-data-service filled theirs with garbage before collecting it: 402 and
 # 441 MiB resident), and a young generation of a fixed size whose survivor spaces hold a request's objects until
 # they die (grown from a 32 MiB heap, the patient-data-service's was 10 MiB with 1 MiB survivor spaces: a young
-# collection every 0.25 s, everything promoted, the old generation full of garbage). -Xms, -Xmn or -Xmx in JAVA_OPTS
-# override these. Figures in docs/BENCHMARKS.md.
+# collection every 0.25 s, everything promoted, the old generation full of garbage). The patient-data-service keeps
+# 256 MiB: 64 connections posting batches of 5,000 readings at once (the most it admits) ran it out of 160 MiB
+# (java.lang.OutOfMemoryError building the statements' array literals); with 256 it answers them, or sheds them with
+# 503. -Xms, -Xmn or -Xmx in JAVA_OPTS override these. Figures in docs/BENCHMARKS.md.
 heap_opts() { # instance name
   case "${1%@*}" in
     dashboard) echo -Xms32m -Xmn16m -XX:SurvivorRatio=6 -Xmx96m ;;
     gateway | alerts-service) echo -Xms64m -Xmn32m -XX:SurvivorRatio=6 -Xmx128m ;;
+    patient-data-service) echo -Xms64m -Xmn32m -XX:SurvivorRatio=6 -Xmx256m ;;
     *) echo -Xms64m -Xmn32m -XX:SurvivorRatio=6 -Xmx160m ;;
   esac
 }
