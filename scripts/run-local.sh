@@ -12,8 +12,9 @@
 #                   and alerts; instance i listens on the service's port + 100*(i-1) (8182, 8183, 8184, management
 #                   9182, ...) and the gateway takes turns over them (its *_SERVICE_URL lists every instance).
 # Environment: START_TIMEOUT (seconds, default 180), START_WAVE, REBUILD=1 to force a build, JAVA_OPTS for every JVM
-# (C1_OPTS for all but analytics; an -Xmx there overrides each service's own), HHMS_AOT_CACHE=0 to start without the ahead-of-time caches, and any service setting from
-# .env.example (exported variables reach the services).
+# (C1_OPTS for all but analytics; -Xms, -Xmn or -Xmx there override each service's own heap), HHMS_AOT_CACHE=0 to
+# start without the ahead-of-time caches, and any service setting from .env.example (exported variables reach the
+# services).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/common.sh
@@ -74,12 +75,14 @@ C1_OPTS="${C1_OPTS:--XX:TieredStopAtLevel=1}"
 # (java.lang.OutOfMemoryError building the statements' array literals); with 256 it answers them, or sheds them with
 # 503. -Xms, -Xmn or -Xmx in JAVA_OPTS override these. Figures in docs/BENCHMARKS.md.
 heap_opts() { # instance name
+  local initial=64m young=32m max
   case "${1%@*}" in
-    dashboard) echo -Xms32m -Xmn16m -XX:SurvivorRatio=6 -Xmx96m ;;
-    gateway | alerts-service) echo -Xms64m -Xmn32m -XX:SurvivorRatio=6 -Xmx128m ;;
-    patient-data-service) echo -Xms64m -Xmn32m -XX:SurvivorRatio=6 -Xmx256m ;;
-    *) echo -Xms64m -Xmn32m -XX:SurvivorRatio=6 -Xmx160m ;;
+    dashboard) initial=32m young=16m max=96m ;;
+    gateway | alerts-service) max=128m ;;
+    patient-data-service) max=256m ;;
+    *) max=160m ;;
   esac
+  echo "-Xms$initial -Xmn$young -XX:SurvivorRatio=6 -Xmx$max"
 }
 export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
 
